@@ -1,0 +1,75 @@
+import type { ComputedFields, StoredEvent } from '../model/stored-event.js';
+import type {
+  Anomaly,
+  AnomalySeverity,
+  CriticalPathResponse,
+  DistributedEdge,
+  GlobalAnalysis,
+  GlobalRaceCandidate,
+  Hotspots,
+  PerformanceMetrics,
+  RaceSeverity,
+  ServiceDependencies,
+  ServiceDependencyReport,
+  ServiceHealth,
+  ServiceSummary,
+  TraceGraph,
+  TraceRaces,
+  VariableAccess,
+} from './results.js';
+
+/** What one `ingest` call changed, for the live stream (SSE) and metrics. */
+export interface AnalysisUpdate {
+  traces: Array<{ trace_id: string; created: boolean; event_count: number }>;
+  /** Race groups that appeared or grew in this update. */
+  races: Array<{ trace_id: string; variable: string; severity: RaceSeverity; count: number }>;
+  /** Cross-trace races first seen in this update. */
+  globalRaces: Array<{ variable: string; trace1_id: string; trace2_id: string; severity: RaceSeverity }>;
+  anomalies: Array<{ trace_id: string; event_id: string; severity: AnomalySeverity; event_kind: string }>;
+}
+
+export interface AnalyzerOptions {
+  /** Clock-skew tolerance (ms) when comparing time windows of traces or caller/callee events. */
+  skewToleranceMs: number;
+  /** Samples a baseline needs before anomalies are judged against it. */
+  anomalyMinSamples: number;
+}
+
+/**
+ * The causality stage and the analyses, as one incremental unit. Pure: no I/O and no reading of the time
+ * (time-dependent queries take `nowMs`). Contract:
+ * - `ingest` takes events not seen before (the store deduplicates by id) in any order and any batching;
+ *   results never depend on arrival order (late parents are re-linked).
+ * - Query methods on an unknown trace return empty results (the API decides on 404 via the store).
+ * - `forget` drops every trace-scoped state of those traces (deletion, retention).
+ */
+export interface Analyzer {
+  ingest(events: readonly StoredEvent[]): AnalysisUpdate;
+  forget(traceIds: readonly string[]): void;
+
+  /** Computed clock, lock set and context of an event (undefined when unknown). */
+  computed(eventId: string): ComputedFields | undefined;
+
+  traceRaces(traceId: string): TraceRaces;
+  auditTrails(traceId: string): Record<string, VariableAccess[]>;
+  auditTrail(traceId: string, variable: string): VariableAccess[];
+  criticalPath(traceId: string): CriticalPathResponse | null;
+  anomalies(traceId: string): Anomaly[];
+  dependencies(traceId: string): ServiceDependencies;
+  causalGraph(traceId: string): TraceGraph;
+
+  /** Cross-trace races; `limit` caps `race_details` and sets `truncated`. */
+  globalAnalysis(limit: number): GlobalAnalysis;
+  globalRaceCandidates(): GlobalRaceCandidate[];
+  services(): ServiceSummary[];
+  serviceDependencies(service: string): ServiceDependencyReport;
+  distributedEdges(): DistributedEdge[];
+  hotspots(): Hotspots;
+  serviceHealth(windowMinutes: number, nowMs: number): ServiceHealth[];
+  performance(limit: number): PerformanceMetrics;
+
+  /** Trace ids with at least one race (for list filters). */
+  tracesWithRaces(): ReadonlySet<string>;
+  /** Trace ids with a StateChange on `variable`. */
+  tracesTouching(variable: string): ReadonlySet<string>;
+}

@@ -1,0 +1,19 @@
+import type { RacewayEvent } from '../model/event.js';
+
+/** Result of handing a batch of already validated events to the pipeline. */
+export interface SubmitResult {
+  /** Events stored for the first time. */
+  inserted: number;
+  /** Events whose id was already stored (idempotent re-sends). */
+  duplicates: number;
+}
+
+/**
+ * What receivers (native `/events`, OTLP) hand validated events to. The promise resolves once the events
+ * are stored and analysed, so a 200 sent after it means "queryable now". It rejects with a
+ * `BackpressureError` (carrying `retryAfterMs`) when the pipeline is full, having accepted nothing of
+ * that batch, or with a `StorageError` when the store failed.
+ */
+export interface EventSink {
+  submit(events: readonly RacewayEvent[]): Promise<SubmitResult>;
+}
