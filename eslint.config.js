@@ -28,13 +28,22 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-console': 'error',
     },
   },
   {
     // The CLI and TUI talk to a terminal; benches and examples print their results.
-    files: ['collector/src/cli/**', 'collector/src/tui/**', 'bench/**', 'examples/**', '**/scripts/**'],
+    files: [
+      'collector/src/cli/**',
+      'collector/src/tui/**',
+      'bench/**',
+      'examples/**',
+      '**/scripts/**',
+    ],
     rules: { 'no-console': 'off' },
   },
   {

@@ -24,8 +24,18 @@ export interface AnalysisUpdate {
   /** Race groups that appeared or grew in this update. */
   races: Array<{ trace_id: string; variable: string; severity: RaceSeverity; count: number }>;
   /** Cross-trace races first seen in this update. */
-  globalRaces: Array<{ variable: string; trace1_id: string; trace2_id: string; severity: RaceSeverity }>;
-  anomalies: Array<{ trace_id: string; event_id: string; severity: AnomalySeverity; event_kind: string }>;
+  globalRaces: Array<{
+    variable: string;
+    trace1_id: string;
+    trace2_id: string;
+    severity: RaceSeverity;
+  }>;
+  anomalies: Array<{
+    trace_id: string;
+    event_id: string;
+    severity: AnomalySeverity;
+    event_kind: string;
+  }>;
 }
 
 export interface AnalyzerOptions {

@@ -43,7 +43,10 @@ export interface RaceDetail {
 export interface RaceGroup {
   variable: string;
   severity: RaceSeverity;
-  locations: [{ location: string; access_type: AccessType }, { location: string; access_type: AccessType }];
+  locations: [
+    { location: string; access_type: AccessType },
+    { location: string; access_type: AccessType },
+  ];
   count: number;
   /** Representative pairs (earlier, later), at least one. */
   examples: Array<{ event1_id: string; event2_id: string }>;
@@ -128,7 +131,14 @@ export interface ServiceDependencies {
 /** Causal graph of one trace for the DAG view. */
 export interface TraceGraph {
   trace_id: string;
-  nodes: Array<{ id: string; context: string; service_name: string; kind: string; label: string; timestamp: string }>;
+  nodes: Array<{
+    id: string;
+    context: string;
+    service_name: string;
+    kind: string;
+    label: string;
+    timestamp: string;
+  }>;
   /** `program` (same context), `spawn` (parent_id across contexts), `call`, `return`. */
   edges: Array<{ from: string; to: string; type: 'program' | 'spawn' | 'call' | 'return' }>;
   /** Racing pairs, drawn in red. */
@@ -210,7 +220,12 @@ export interface DistributedEdge {
 }
 
 export interface Hotspots {
-  top_variables: Array<{ variable: string; access_count: number; trace_count: number; services: string[] }>;
+  top_variables: Array<{
+    variable: string;
+    access_count: number;
+    trace_count: number;
+    services: string[];
+  }>;
   top_service_calls: Array<{ from_service: string; to_service: string; call_count: number }>;
 }
 

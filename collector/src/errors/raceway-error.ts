@@ -34,7 +34,12 @@ export class ValidationError extends RacewayError {
 /** The pipeline (or a store behind it) cannot take more now; retry after `retryAfterMs`. */
 export class BackpressureError extends RacewayError {
   readonly retryAfterMs: number;
-  constructor(message: string, retryAfterMs: number, status: 429 | 503 = 503, options?: RacewayErrorOptions) {
+  constructor(
+    message: string,
+    retryAfterMs: number,
+    status: 429 | 503 = 503,
+    options?: RacewayErrorOptions,
+  ) {
     super('unavailable', status, message, { expose: true, ...options });
     this.retryAfterMs = retryAfterMs;
   }

@@ -17,7 +17,8 @@ export function parseTimestamp(text: string): ParsedTimestamp | undefined {
   if (!m) return undefined;
   const [, y, mo, d, h, mi, s, frac = '', zone = 'Z'] = m;
   const base = Date.UTC(+y!, +mo! - 1, +d!, +h!, +mi!, +s!);
-  if (Number.isNaN(base) || +mo! > 12 || +d! > 31 || +h! > 23 || +mi! > 59 || +s! > 60) return undefined;
+  if (Number.isNaN(base) || +mo! > 12 || +d! > 31 || +h! > 23 || +mi! > 59 || +s! > 60)
+    return undefined;
   let offsetMin = 0;
   if (zone !== 'Z' && zone !== 'z') {
     const sign = zone.startsWith('-') ? -1 : 1;

@@ -74,5 +74,8 @@ export interface Store {
   stats(): Promise<StoreStats>;
   /** Highest `seq` stored (0 when empty), so a restarted pipeline continues the sequence. */
   maxSeq(): Promise<number>;
-  replay(onBatch: (events: StoredEvent[]) => void | Promise<void>, batchSize?: number): Promise<void>;
+  replay(
+    onBatch: (events: StoredEvent[]) => void | Promise<void>,
+    batchSize?: number,
+  ): Promise<void>;
 }

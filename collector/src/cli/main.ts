@@ -1,0 +1,28 @@
+import { Command } from 'commander';
+import { registerQueryCommands } from './query-commands.js';
+import { registerServeCommand } from './serve-command.js';
+import { registerTuiCommand } from './tui-command.js';
+
+/** `raceway <command>`; returns the process exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = new Command('raceway')
+    .description('Raceway collector: data races, causal order, critical paths and anomalies')
+    .exitOverride();
+  let exitCode = 0;
+  const setExitCode = (code: number): void => {
+    exitCode = code;
+  };
+  registerServeCommand(program, setExitCode);
+  registerTuiCommand(program, setExitCode);
+  registerQueryCommands(program, setExitCode);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (err) {
+    // commander signals --help/--version and usage errors by throwing with an exit code.
+    if (err && typeof err === 'object' && 'exitCode' in err && typeof err.exitCode === 'number') {
+      return err.exitCode;
+    }
+    throw err;
+  }
+  return exitCode;
+}
