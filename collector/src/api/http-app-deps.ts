@@ -1,0 +1,34 @@
+import type { Logger } from 'pino';
+import type { Analyzer } from '../engine/analyzer.js';
+import type { OtlpHttpHandler } from '../ingest/otlp/otlp-http-handler.js';
+import type { CollectorMetrics } from '../metrics/collector-metrics.js';
+import type { Clock } from '../model/clock.js';
+import type { EventSink } from '../pipeline/event-sink.js';
+import type { LiveFeed } from '../pipeline/live-feed.js';
+import type { Store } from '../store/store.js';
+import type { ApiOptions } from './api-options.js';
+
+/** Boot progress, served by `/health`, `/status` and `/readyz` (spec §3.4 `WarmupSummary`). */
+export interface CollectorStatus {
+  ready: boolean;
+  phase: 'idle' | 'replaying' | 'completed' | 'failed';
+  startedAtMs: number;
+  /** Events replayed from the store into the engine at boot. */
+  replay: { total: number; processed: number };
+  lastError?: string | undefined;
+}
+
+/** Everything the HTTP layer reads or writes; built by `createApp`, the one composition root. */
+export interface HttpAppDeps {
+  options: ApiOptions;
+  store: Store;
+  analyzer: Analyzer;
+  sink: EventSink;
+  feed: LiveFeed;
+  metrics: CollectorMetrics;
+  logger: Logger;
+  clock: Clock;
+  /** Mounted at `POST /v1/traces` and `POST /v1/logs` when present. */
+  otlp?: OtlpHttpHandler | undefined;
+  status(): CollectorStatus;
+}
