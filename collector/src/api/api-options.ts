@@ -10,4 +10,6 @@ export interface ApiOptions {
   /** Folder of the built dashboard (`ui/dist`); undefined = no UI served. */
   uiDir?: string | undefined;
   version: string;
+  /** Interval of SSE heartbeat comments on `GET /api/stream`; default 15 000 ms. */
+  streamHeartbeatMs?: number | undefined;
 }
