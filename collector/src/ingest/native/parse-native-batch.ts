@@ -1,0 +1,91 @@
+import { ValidationError } from '../../errors/raceway-error.js';
+import { EVENT_KIND_NAMES } from '../../model/event.js';
+import type { RacewayEvent } from '../../model/event.js';
+import { parseTimestamp } from '../../model/time.js';
+import { compileNativeValidators } from './compile-native-validators.js';
+import type { NativeValidators } from './compile-native-validators.js';
+import { compatKind } from './kind-compat.js';
+import { normaliseNativeEvent } from './normalise-native-event.js';
+import type { CheckedEvent } from './normalise-native-event.js';
+import { schemaReason } from './schema-reason.js';
+import { canonicalUuid, traceUuid } from './trace-id.js';
+
+/** One event of a batch that was not accepted, and why (DESIGN.md "Validation is per event"). */
+export interface RejectedEvent {
+  index: number;
+  /** The event's `id` when it was a string, else null. */
+  id: string | null;
+  reason: string;
+}
+
+export interface NativeBatch {
+  /** Valid events, canonical (ids lower case, timestamp RFC 3339 UTC `Z`), in batch order. */
+  events: RacewayEvent[];
+  rejected: RejectedEvent[];
+}
+
+let validators: NativeValidators | undefined;
+
+/**
+ * Validates a parsed `POST /events` body event by event (spec §1.1–1.4): good events are kept even when
+ * others in the same batch are bad. Throws a `ValidationError` only when the envelope is not
+ * `{"events":[...]}`.
+ */
+export function parseNativeBatch(body: unknown): NativeBatch {
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new ValidationError('request body must be a JSON object {"events":[...]}', 'events');
+  const list = (body as { events?: unknown }).events;
+  if (!Array.isArray(list))
+    throw new ValidationError('request body must be a JSON object {"events":[...]}', 'events');
+  validators ??= compileNativeValidators();
+  const events: RacewayEvent[] = [];
+  const rejected: RejectedEvent[] = [];
+  for (let index = 0; index < list.length; index++) {
+    const raw: unknown = list[index];
+    const result = parseEvent(validators, raw, `events[${index}]`);
+    if (typeof result === 'string') rejected.push({ index, id: idOf(raw), reason: result });
+    else events.push(result);
+  }
+  return { events, rejected };
+}
+
+function parseEvent(v: NativeValidators, raw: unknown, at: string): RacewayEvent | string {
+  if (!v.event(raw)) return schemaReason(v.event.errors, at);
+  const event = raw as CheckedEvent & {
+    id: string;
+    trace_id: string;
+    timestamp: string;
+    kind: Record<string, unknown>;
+  };
+  const id = canonicalUuid(event.id);
+  if (id === undefined) return `${at}.id: must be a UUID`;
+  let parentId: string | null = null;
+  if (event.parent_id != null) {
+    const parent = canonicalUuid(event.parent_id);
+    if (parent === undefined) return `${at}.parent_id: must be a UUID or null`;
+    parentId = parent;
+  }
+  const time = parseTimestamp(event.timestamp);
+  if (time === undefined) return `${at}.timestamp: must be an RFC 3339 timestamp`;
+
+  const [sent] = Object.keys(event.kind) as [string];
+  const { name, payload } = compatKind(sent, event.kind[sent]);
+  const check = v.kinds.get(name);
+  if (check === undefined)
+    return `${at}.kind: unknown variant "${sent}" (expected one of ${EVENT_KIND_NAMES.join(', ')})`;
+  if (!check(payload)) return schemaReason(check.errors, `${at}.kind.${sent}`);
+
+  const trace = traceUuid(event.trace_id);
+  return normaliseNativeEvent(
+    event,
+    { id, traceId: trace.id, originalTraceId: trace.original, parentId, timestamp: time.iso },
+    name,
+    payload as Record<string, unknown>,
+  );
+}
+
+function idOf(raw: unknown): string | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const id = (raw as { id?: unknown }).id;
+  return typeof id === 'string' ? id : null;
+}
