@@ -1,12 +1,76 @@
+import { Router } from '@koa/router';
 import Koa from 'koa';
+import { KeyRing } from './auth/api-key.js';
+import { authRoutes } from './auth/auth-routes.js';
+import { requireApiKey } from './auth/require-api-key.js';
+import { corsPolicy } from './cors/cors-policy.js';
+import { errorEnvelope } from './errors/error-envelope.js';
+import { notFound } from './errors/not-found.js';
 import type { HttpAppDeps } from './http-app-deps.js';
+import { rateLimit } from './limits/rate-limit.js';
+import { analysisRoutes } from './routes/analysis-routes.js';
+import { ingestRoutes } from './routes/ingest-routes.js';
+import { otlpRoutes } from './routes/otlp-routes.js';
+import { probeRoutes } from './routes/probe-routes.js';
+import { statusRoutes } from './routes/status-routes.js';
+import { traceListRoute } from './routes/trace-list-route.js';
+import { traceRoutes } from './routes/trace-routes.js';
+import { serveDashboard } from './static/serve-dashboard.js';
+import { streamRoute } from './stream/stream-route.js';
 
 /** The API port's Koa app: ingest, REST API, SSE, metrics, probes, OTLP/HTTP and the dashboard. */
-export function createHttpApp(_deps: HttpAppDeps): Koa {
-  return new Koa();
+export function createHttpApp(deps: HttpAppDeps): Koa {
+  const keys = new KeyRing(deps.options.apiKeys);
+
+  // Open: probes and the old UI's session routes.
+  const open = new Router();
+  probeRoutes(open, deps);
+  authRoutes(open, keys);
+
+  // Everything that reads or writes data needs a key (when configured) and a share of the rate limit.
+  const data = dataRouter(deps, keys);
+  ingestRoutes(data, deps);
+  traceListRoute(data, deps);
+  traceRoutes(data, deps);
+  analysisRoutes(data, deps);
+  statusRoutes(data, deps);
+  streamRoute(data, deps);
+  otlpRoutes(data, deps);
+
+  const app = assemble(deps);
+  app.use(open.routes());
+  app.use(data.routes());
+  app.use(data.allowedMethods({ throw: true }));
+  app.use(serveDashboard(deps.options.uiDir));
+  return app;
 }
 
 /** The dedicated OTLP/HTTP port's app (`/v1/traces`, `/v1/logs` only), with the same auth and limits. */
-export function createOtlpHttpApp(_deps: HttpAppDeps): Koa {
-  return new Koa();
+export function createOtlpHttpApp(deps: HttpAppDeps): Koa {
+  const data = dataRouter(deps, new KeyRing(deps.options.apiKeys));
+  otlpRoutes(data, deps);
+  const app = assemble(deps);
+  app.use(data.routes());
+  app.use(data.allowedMethods({ throw: true }));
+  return app;
+}
+
+function dataRouter(deps: HttpAppDeps, keys: KeyRing): Router {
+  const router = new Router();
+  router.use(requireApiKey(keys));
+  const { enabled, requestsPerMinute } = deps.options.rateLimit;
+  if (enabled) router.use(rateLimit({ requestsPerMinute, keys, clock: deps.clock }));
+  return router;
+}
+
+/** CORS outermost (so errors keep their CORS headers), then the error envelope and the JSON 404. */
+function assemble(deps: HttpAppDeps): Koa {
+  const app = new Koa();
+  // Peer addresses come from the socket only: X-Forwarded-* are not trusted (spec §10.3.3).
+  app.proxy = false;
+  const cors = corsPolicy(deps.options.corsOrigins);
+  if (cors) app.use(cors);
+  app.use(errorEnvelope(deps.logger));
+  app.use(notFound());
+  return app;
 }

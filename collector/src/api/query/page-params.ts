@@ -1,0 +1,27 @@
+import type { ParsedUrlQuery } from 'node:querystring';
+import { queryInteger } from './query-values.js';
+
+export const MAX_PAGE_SIZE = 1000;
+
+export interface PageParams {
+  /** 1-based. */
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * `page` and `page_size` (spec §3.4). Fixes §10.3.4: `page=0` is page 1 (and says so), `page_size=0` is a
+ * 400 with the reason instead of a division by zero; sizes above {@link MAX_PAGE_SIZE} are refused too.
+ */
+export function pageParams(query: ParsedUrlQuery, defaultPageSize: number): PageParams {
+  const page = Math.max(1, queryInteger(query, 'page', 1));
+  const pageSize = queryInteger(query, 'page_size', defaultPageSize, {
+    min: 1,
+    max: MAX_PAGE_SIZE,
+  });
+  return { page, pageSize };
+}
+
+export function totalPages(total: number, pageSize: number): number {
+  return Math.ceil(total / pageSize);
+}

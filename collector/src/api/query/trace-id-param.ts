@@ -1,0 +1,17 @@
+import { ValidationError } from '../../errors/raceway-error.js';
+
+const HYPHENATED = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const COMPACT = /^[0-9a-f]{32}$/i;
+
+/**
+ * The `:trace_id` path parameter as the store keys it (lower-case, hyphenated UUID). The old server took
+ * any UUID form; we take hyphenated and the 32-hex form OTel uses. Anything else is a 400 (spec §3.2).
+ */
+export function traceIdParam(text: string | undefined): string {
+  if (text !== undefined && HYPHENATED.test(text)) return text.toLowerCase();
+  if (text !== undefined && COMPACT.test(text)) {
+    const h = text.toLowerCase();
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  }
+  throw new ValidationError('Invalid trace ID format', 'trace_id');
+}
