@@ -31,4 +31,9 @@ export interface HttpAppDeps {
   /** Mounted at `POST /v1/traces` and `POST /v1/logs` when present. */
   otlp?: OtlpHttpHandler | undefined;
   status(): CollectorStatus;
+  /**
+   * Removes a trace from the store and the engine in order with ingest (the pipeline's lane). When absent,
+   * `DELETE /api/traces/:id` calls `store.deleteTrace` and `analyzer.forget` itself.
+   */
+  deleteTrace?: ((traceId: string) => Promise<boolean>) | undefined;
 }
