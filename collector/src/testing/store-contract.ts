@@ -8,9 +8,9 @@ import { realisticBatch, storedEvents } from './realistic-batch.js';
 export interface StoreUnderTest {
   store: Store;
   /** Moves the store's clock forward. */
-  advance(ms: number): void;
+  advance: (ms: number) => void;
   /** The store's clock now (ms). */
-  now(): number;
+  now: () => number;
 }
 
 const MINUTE = 60_000;
@@ -106,12 +106,13 @@ export function describeStoreContract(
       it('orders events by time, then seq, whatever the arrival order', async () => {
         const { store } = await open();
         const events = traces(1);
+        // Same time as events[2] but appended before it, with the higher seq: seq breaks the tie.
         const sameTime = { ...events[3]!, time_us: events[2]!.time_us };
         const arrival = [events[6]!, sameTime, events[0]!, events[5]!, events[2]!, events[1]!];
         await store.append(arrival.map((e, i) => ({ ...e, seq: 100 - i })));
         const got = await store.traceEvents(events[0]!.trace_id);
         expect(ids(got)).toEqual(
-          ids([events[0]!, events[1]!, sameTime, events[2]!, events[5]!, events[6]!]),
+          ids([events[0]!, events[1]!, events[2]!, sameTime, events[5]!, events[6]!]),
         );
         expect(await store.traceEvents('00000000-0000-4000-8000-00000000dead')).toEqual([]);
       });

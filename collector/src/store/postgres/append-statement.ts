@@ -1,0 +1,78 @@
+import type { EventColumns } from './event-columns.js';
+import type { TableNames } from './table-names.js';
+
+/**
+ * One statement (so one implicit transaction and one round trip) that inserts the new events and folds
+ * them into their trace summaries. Rows are inserted in id order and summaries in trace order, so two
+ * concurrent batches take row locks in the same order and do not deadlock. Returns the ids that were new.
+ */
+export function appendStatement(t: TableNames): string {
+  return `
+    WITH input AS (
+      SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::float8[], $5::text[],
+                           $6::text[], $7::text[], $8::text[], $9::text[], $10::json[], $11::bigint[],
+                           $12::text[])
+        AS u(id, trace_id, seq, time_us, parent_id, kind, service, thread, variable, doc, bytes,
+             ts)
+    ), inserted AS (
+      INSERT INTO ${t.events} (id, trace_id, seq, time_us, parent_id, kind, service, thread, variable, doc)
+      SELECT id, trace_id, seq, time_us, parent_id, kind, service, thread, variable, doc
+      FROM input ORDER BY id
+      ON CONFLICT (id) DO NOTHING
+      RETURNING id
+    ), per_trace AS (
+      SELECT u.trace_id, count(*) AS event_count,
+             min(u.time_us) AS first_time_us,
+             (array_agg(u.seq ORDER BY u.time_us, u.seq))[1] AS first_seq,
+             (array_agg(u.ts ORDER BY u.time_us, u.seq))[1] AS first_timestamp,
+             max(u.time_us) AS last_time_us,
+             (array_agg(u.seq ORDER BY u.time_us DESC, u.seq DESC))[1] AS last_seq,
+             (array_agg(u.ts ORDER BY u.time_us DESC, u.seq DESC))[1] AS last_timestamp,
+             array_agg(DISTINCT u.service) AS services,
+             sum(u.bytes) AS bytes, max(u.seq) AS activity_seq
+      FROM inserted i JOIN input u ON u.id = i.id
+      GROUP BY u.trace_id
+    ), summaries AS (
+      INSERT INTO ${t.traces} AS s
+        (trace_id, event_count, first_time_us, first_seq, first_timestamp, last_time_us, last_seq,
+         last_timestamp, services, bytes, activity_seq, activity_ms)
+      SELECT trace_id, event_count, first_time_us, first_seq, first_timestamp, last_time_us, last_seq,
+             last_timestamp, services, bytes, activity_seq, $13::float8
+      FROM per_trace ORDER BY trace_id
+      ON CONFLICT (trace_id) DO UPDATE SET
+        event_count = s.event_count + excluded.event_count,
+        (first_time_us, first_seq, first_timestamp) = (
+          SELECT * FROM (VALUES (s.first_time_us, s.first_seq, s.first_timestamp),
+            (excluded.first_time_us, excluded.first_seq, excluded.first_timestamp)) AS v(a, b, c)
+          ORDER BY a, b LIMIT 1),
+        (last_time_us, last_seq, last_timestamp) = (
+          SELECT * FROM (VALUES (s.last_time_us, s.last_seq, s.last_timestamp),
+            (excluded.last_time_us, excluded.last_seq, excluded.last_timestamp)) AS v(a, b, c)
+          ORDER BY a DESC, b DESC LIMIT 1),
+        services = CASE WHEN excluded.services <@ s.services THEN s.services
+                        ELSE ARRAY(SELECT DISTINCT x FROM unnest(s.services || excluded.services) AS x)
+                   END,
+        bytes = s.bytes + excluded.bytes,
+        activity_seq = greatest(s.activity_seq, excluded.activity_seq),
+        activity_ms = excluded.activity_ms
+    )
+    SELECT id FROM inserted`;
+}
+
+export function appendParameters(c: EventColumns, activityMs: number): unknown[] {
+  return [
+    c.id,
+    c.traceId,
+    c.seq,
+    c.timeUs,
+    c.parentId,
+    c.kind,
+    c.service,
+    c.thread,
+    c.variable,
+    c.doc,
+    c.bytes,
+    c.timestamp,
+    activityMs,
+  ];
+}
