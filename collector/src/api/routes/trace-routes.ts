@@ -12,6 +12,13 @@ import { traceIdParam } from '../query/trace-id-param.js';
  */
 export function traceRoutes(router: Router, deps: HttpAppDeps): void {
   const { store, analyzer } = deps;
+  const deleteTrace =
+    deps.deleteTrace ??
+    (async (id: string): Promise<boolean> => {
+      const existed = await store.deleteTrace(id);
+      analyzer.forget([id]);
+      return existed;
+    });
 
   /** The canonical id of a stored trace, else 404 with the old message (spec §9 S11). */
   const existing = async (raw: string | undefined): Promise<string> => {
@@ -71,8 +78,7 @@ export function traceRoutes(router: Router, deps: HttpAppDeps): void {
 
   router.delete('/api/traces/:trace_id', async (ctx) => {
     const id = traceIdParam(ctx.params['trace_id']);
-    if (!(await store.deleteTrace(id))) throw new NotFoundError(`Trace not found: ${id}`);
-    analyzer.forget([id]);
+    if (!(await deleteTrace(id))) throw new NotFoundError(`Trace not found: ${id}`);
     ctx.body = ok({ trace_id: id, deleted: true });
   });
 }

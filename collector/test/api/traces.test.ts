@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { realisticBatch } from '../../src/testing/realistic-batch.js';
+import type { Harness } from './http-app-harness.js';
+import { getJson, json, postEvents, startHttpApp } from './http-app-harness.js';
+
+const RFC3339_Z = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+describe('trace routes', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHttpApp();
+  });
+  afterEach(() => h.close());
+
+  /** `count` traces of 7 events each, spread over `services`; returns their ids, oldest first. */
+  async function seed(count: number, services?: string[]): Promise<string[]> {
+    const events = realisticBatch({ events: count * 7, ...(services ? { services } : {}) });
+    expect((await postEvents(h.url, { events })).status).toBe(200);
+    return [...new Set(events.map((e) => e.trace_id))];
+  }
+
+  it('lists nothing on an empty server', async () => {
+    const { status, body } = await getJson(h.url, '/api/traces');
+    expect(status).toBe(200);
+    expect(body).toEqual({
+      success: true,
+      data: { total_traces: 0, page: 1, page_size: 20, total_pages: 0, traces: [] },
+      error: null,
+    });
+  });
+
+  it('pages the list newest first with RFC 3339 Z timestamps', async () => {
+    const ids = await seed(15);
+    const first = (await getJson(h.url, '/api/traces?page=1&page_size=10')).body.data;
+    const second = (await getJson(h.url, '/api/traces?page=2&page_size=10')).body.data;
+    expect(first).toMatchObject({ total_traces: 15, page: 1, page_size: 10, total_pages: 2 });
+    expect(first.traces).toHaveLength(10);
+    expect(second.traces).toHaveLength(5);
+    expect(first.traces[0].trace_id).toBe(ids[14]);
+    for (const t of first.traces) {
+      expect(t.first_timestamp).toMatch(RFC3339_Z);
+      expect(t.last_timestamp).toMatch(RFC3339_Z);
+    }
+  });
+
+  it('serves page 1 for page=0 and says so', async () => {
+    await seed(3);
+    const { status, body } = await getJson(h.url, '/api/traces?page=0&page_size=10');
+    expect(status).toBe(200);
+    expect(body.data).toMatchObject({ page: 1, total_traces: 3 });
+    expect(body.data.traces).toHaveLength(3);
+  });
+
+  it.each(['page_size=0', 'page_size=-1', 'page_size=abc', 'page=x', 'page_size=1001'])(
+    'refuses %s with a 400 and the reason',
+    async (query) => {
+      const { status, body } = await getJson(h.url, `/api/traces?${query}`);
+      expect(status).toBe(400);
+      expect(body.success).toBe(false);
+      expect(body.error).toMatch(/page/);
+    },
+  );
+
+  it('filters by min_events, service and trace id prefix', async () => {
+    const ids = await seed(4, ['payments', 'ledger']);
+    const short = realisticBatch({ events: 4 });
+    await postEvents(h.url, { events: short });
+
+    expect((await getJson(h.url, '/api/traces?min_events=5')).body.data.total_traces).toBe(4);
+    expect((await getJson(h.url, '/api/traces?min_events=1')).body.data.total_traces).toBe(5);
+    const ledger = (await getJson(h.url, '/api/traces?service=ledger')).body.data;
+    expect(ledger.traces.map((t: { trace_id: string }) => t.trace_id).sort()).toEqual(
+      [ids[1], ids[3]].sort(),
+    );
+    const prefix = ids[2]!.slice(0, 13).toUpperCase();
+    const found = (await getJson(h.url, `/api/traces?q=${prefix}`)).body.data;
+    expect(found.traces.map((t: { trace_id: string }) => t.trace_id)).toEqual([ids[2]]);
+    expect((await getJson(h.url, '/api/traces?q=zz')).status).toBe(400);
+  });
+
+  it('returns an empty page for engine filters the engine has nothing for', async () => {
+    await seed(2);
+    const racing = (await getJson(h.url, '/api/traces?has_races=true')).body.data;
+    expect(racing.total_traces).toBe(0);
+    const touching = (await getJson(h.url, '/api/traces?variable=alice.balance')).body.data;
+    expect(touching.total_traces).toBe(0);
+    expect((await getJson(h.url, '/api/traces?has_races=false')).body.data.total_traces).toBe(2);
+  });
+
+  it('returns the full analysis of a trace with its stored events in order', async () => {
+    const [id] = await seed(1);
+    const { status, body } = await getJson(h.url, `/api/traces/${id}`);
+    expect(status).toBe(200);
+    const data = body.data;
+    expect(data.trace_id).toBe(id);
+    expect(data.events).toHaveLength(7);
+    expect(data.events.map((e: { timestamp: string }) => e.timestamp)).toEqual(
+      data.events.map((e: { timestamp: string }) => e.timestamp).sort(),
+    );
+    expect(Object.keys(data.events[0].kind)).toEqual(['HttpRequest']);
+    expect(data.audit_trails).toEqual({});
+    expect(data.analysis).toMatchObject({
+      concurrent_events: 0,
+      potential_races: 0,
+      anomalies: ['No potential races detected for this trace'],
+      race_details: [],
+    });
+    expect(data.anomalies).toEqual([]);
+    expect(data.dependencies).toEqual({ trace_id: id, services: [], dependencies: [] });
+    expect(data).toHaveProperty('critical_path');
+  });
+
+  it('accepts the 32-hex and upper-case forms of a trace id', async () => {
+    const [id] = await seed(1);
+    expect((await getJson(h.url, `/api/traces/${id!.replaceAll('-', '')}`)).status).toBe(200);
+    expect((await getJson(h.url, `/api/traces/${id!.toUpperCase()}`)).body.data.trace_id).toBe(id);
+  });
+
+  it.each([
+    '',
+    '/audit-trail/alice.balance',
+    '/critical-path',
+    '/anomalies',
+    '/dependencies',
+    '/races',
+    '/graph',
+  ])('answers 400 "Invalid trace ID format" for GET /api/traces/not-a-uuid%s', async (suffix) => {
+    const { status, body } = await getJson(h.url, `/api/traces/not-a-uuid${suffix}`);
+    expect(status).toBe(400);
+    expect(body).toMatchObject({ success: false, data: null, error: 'Invalid trace ID format' });
+  });
+
+  it.each(['', '/audit-trail/x', '/critical-path', '/dependencies', '/races', '/graph'])(
+    'answers 404 for an unknown trace on GET /api/traces/<id>%s',
+    async (suffix) => {
+      const id = randomUUID();
+      const { status, body } = await getJson(h.url, `/api/traces/${id}${suffix}`);
+      expect(status).toBe(404);
+      expect(body).toEqual({
+        success: false,
+        data: null,
+        error: `Failed to fetch trace: Trace not found: ${id}`,
+      });
+    },
+  );
+
+  it('answers anomalies of an unknown trace with an empty list, never 404', async () => {
+    const id = randomUUID();
+    const { status, body } = await getJson(h.url, `/api/traces/${id}/anomalies`);
+    expect(status).toBe(200);
+    expect(body.data).toEqual({ trace_id: id, anomaly_count: 0, anomalies: [] });
+  });
+
+  it('serves the per-trace analyses in their spec shapes', async () => {
+    const [id] = await seed(1);
+    const get = async (suffix: string) =>
+      (await getJson(h.url, `/api/traces/${id}${suffix}`)).body.data;
+    expect(await get('/audit-trail/alice.balance')).toEqual({
+      trace_id: id,
+      variable: 'alice.balance',
+      accesses: [],
+    });
+    expect(await get('/critical-path')).toMatchObject({ trace_id: id, path: [], path_events: 0 });
+    expect(await get('/dependencies')).toEqual({ trace_id: id, services: [], dependencies: [] });
+    expect(await get('/races')).toMatchObject({ trace_id: id, potential_races: 0, groups: [] });
+    expect(await get('/graph')).toEqual({ trace_id: id, nodes: [], edges: [], races: [] });
+  });
+
+  it('decodes variable names in the audit-trail path', async () => {
+    const [id] = await seed(1);
+    const path = `/api/traces/${id}/audit-trail/${encodeURIComponent('accounts/alice balance')}`;
+    expect((await getJson(h.url, path)).body.data.variable).toBe('accounts/alice balance');
+  });
+
+  it('deletes a trace, then no longer finds it', async () => {
+    const [id, other] = await seed(2);
+    const del = await fetch(`${h.url}/api/traces/${id}`, { method: 'DELETE' });
+    expect(del.status).toBe(200);
+    expect(await json(del)).toEqual({
+      success: true,
+      data: { trace_id: id, deleted: true },
+      error: null,
+    });
+    expect((await getJson(h.url, `/api/traces/${id}`)).status).toBe(404);
+    expect((await getJson(h.url, `/api/traces/${other}`)).status).toBe(200);
+    const again = await fetch(`${h.url}/api/traces/${id}`, { method: 'DELETE' });
+    expect(again.status).toBe(404);
+  });
+});
