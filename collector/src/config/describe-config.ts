@@ -1,0 +1,47 @@
+import type { RacewayConfig } from './raceway-config.js';
+
+/** A secret shown as its length only, so logs and terminals never hold it. */
+export function maskSecret(secret: string): string {
+  return `***(${secret.length} chars)`;
+}
+
+/** Postgres URL with its password masked. */
+export function maskUrl(url: string): string {
+  return url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');
+}
+
+/** The effective configuration as `key = value` lines for the startup banner, secrets masked. */
+export function describeConfig(config: RacewayConfig): string[] {
+  const listener = (l: RacewayConfig['otlpHttp']) => (l.enabled ? `${l.host}:${l.port}` : 'off');
+  const limit = (n: number, unit = '') => (n === 0 ? 'none' : `${n}${unit}`);
+  const rows: Array<[string, string]> = [
+    ['api', `${config.host}:${config.port}`],
+    ['otlp-http', listener(config.otlpHttp)],
+    ['otlp-grpc', listener(config.otlpGrpc)],
+    ['storage', config.storage],
+    ['database-url', config.databaseUrl === undefined ? '-' : maskUrl(config.databaseUrl)],
+    [
+      'database-read-url',
+      config.databaseReadUrl === undefined ? '-' : maskUrl(config.databaseReadUrl),
+    ],
+    [
+      'api-key',
+      config.apiKeys.length === 0 ? 'none (auth off)' : config.apiKeys.map(maskSecret).join(', '),
+    ],
+    ['cors-origin', config.corsOrigins.length === 0 ? 'none' : config.corsOrigins.join(', ')],
+    ['rate-limit', limit(config.rateLimitRpm, '/min')],
+    ['max-body', `${config.maxBodyBytes} bytes`],
+    ['retention-max-traces', limit(config.retention.maxTraces)],
+    ['retention-max-age', limit(config.retention.maxAgeMs, 'ms')],
+    ['retention-max-bytes', limit(config.retention.maxBytes, ' bytes')],
+    ['queue-max-events', String(config.queue.maxEvents)],
+    ['queue-max-batch', String(config.queue.maxBatchEvents)],
+    ['retry-after', `${config.queue.retryAfterMs}ms`],
+    ['skew-tolerance', `${config.skewToleranceMs}ms`],
+    ['anomaly-min-samples', String(config.anomalyMinSamples)],
+    ['log-level', config.logLevel],
+    ['ui-dir', config.uiDir ?? '-'],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  return rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`);
+}

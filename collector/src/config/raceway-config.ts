@@ -1,0 +1,62 @@
+/** Pino levels accepted by `log-level`. */
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface ListenerConfig {
+  enabled: boolean;
+  host: string;
+  /** 0 = any free port. */
+  port: number;
+}
+
+/** The collector's effective configuration, after defaults < raceway.toml < RACEWAY_* env < flags. */
+export interface RacewayConfig {
+  host: string;
+  port: number;
+  otlpHttp: ListenerConfig;
+  otlpGrpc: ListenerConfig;
+  storage: 'memory' | 'postgres';
+  databaseUrl: string | undefined;
+  databaseReadUrl: string | undefined;
+  databasePoolSize: number;
+  /** Empty = auth off. */
+  apiKeys: string[];
+  /** `['*']` = any origin, `[]` = no CORS. */
+  corsOrigins: string[];
+  /** Requests per minute per key (or client); 0 = no limit. */
+  rateLimitRpm: number;
+  maxBodyBytes: number;
+  /** 0 = no limit, for each. */
+  retention: { maxTraces: number; maxAgeMs: number; maxBytes: number };
+  queue: { maxEvents: number; maxBatchEvents: number; retryAfterMs: number };
+  skewToleranceMs: number;
+  anomalyMinSamples: number;
+  logLevel: LogLevel;
+  /** Built dashboard; undefined = none served. */
+  uiDir: string | undefined;
+}
+
+const MiB = 1024 * 1024;
+
+export function defaultConfig(): RacewayConfig {
+  return {
+    host: '127.0.0.1',
+    port: 8080,
+    otlpHttp: { enabled: true, host: '127.0.0.1', port: 4318 },
+    otlpGrpc: { enabled: true, host: '127.0.0.1', port: 4317 },
+    storage: 'memory',
+    databaseUrl: undefined,
+    databaseReadUrl: undefined,
+    databasePoolSize: 10,
+    apiKeys: [],
+    corsOrigins: ['*'],
+    rateLimitRpm: 0,
+    maxBodyBytes: 16 * MiB,
+    retention: { maxTraces: 100_000, maxAgeMs: 0, maxBytes: 512 * MiB },
+    queue: { maxEvents: 200_000, maxBatchEvents: 5_000, retryAfterMs: 1_000 },
+    skewToleranceMs: 50,
+    anomalyMinSamples: 20,
+    logLevel: 'info',
+    uiDir: undefined,
+  };
+}
