@@ -120,7 +120,7 @@ describe('loadConfig', () => {
     [{ flags: { 'otlp-http-port': '8080' } }, 'otlp-http-port', '8080 is already used by port'],
     [{ configPath: 'missing.toml' }, '--config', 'file not found'],
   ])('stops on %j naming the bad key', (partial, key, message) => {
-    const error = errorOf(() => load(partial as Partial<ConfigSources>));
+    const error = errorOf(() => load(partial));
     expect(error.key).toBe(key);
     expect(error.message).toContain(message);
   });
