@@ -74,8 +74,12 @@ class PostgresStore implements Store {
     this.#append = appendStatement(this.#t);
   }
 
+  /** Connects and migrates; after a failure `start()` may be called again (e.g. a boot retry loop). */
   start(): Promise<void> {
-    this.#starting ??= this.#start();
+    this.#starting ??= this.#start().catch((error: unknown) => {
+      this.#starting = undefined;
+      throw error;
+    });
     return this.#starting;
   }
 
@@ -88,6 +92,7 @@ class PostgresStore implements Store {
       if (read !== write) await read.query('SELECT 1').catch(startError(this.#replica!, 'read'));
     } catch (error) {
       await this.#endPools();
+      this.#pools = undefined;
       throw error;
     }
   }
