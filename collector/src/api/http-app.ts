@@ -70,7 +70,16 @@ function assemble(deps: HttpAppDeps): Koa {
   app.proxy = false;
   const cors = corsPolicy(deps.options.corsOrigins);
   if (cors) app.use(cors);
+  app.on('error', (err: unknown) => logAppError(deps, err));
   app.use(errorEnvelope(deps.logger));
   app.use(notFound());
   return app;
+}
+
+/** Koa reports here what happens after the answer started, mostly clients leaving an SSE stream. */
+function logAppError(deps: HttpAppDeps, err: unknown): void {
+  const code = typeof err === 'object' && err !== null && 'code' in err ? err.code : undefined;
+  if (code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'ECONNRESET' || code === 'EPIPE')
+    deps.logger.debug({ code }, 'client went away');
+  else deps.logger.error({ err }, 'response failed');
 }
