@@ -93,7 +93,9 @@ export function nestingForest(view: TraceView): NestingForest {
   for (const [childId, parentId] of parentOf) {
     const child = intervals.get(childId);
     if (!child || child.end <= child.start) continue;
-    childrenOf.set(parentId, [...(childrenOf.get(parentId) ?? []), child]);
+    const siblings = childrenOf.get(parentId);
+    if (siblings) siblings.push(child);
+    else childrenOf.set(parentId, [child]);
   }
   for (const children of childrenOf.values()) children.sort(lastFinishingFirst);
   return { intervals, parentOf, childrenOf, predecessorsOf };
