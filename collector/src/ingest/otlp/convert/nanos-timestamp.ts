@@ -1,0 +1,13 @@
+const NS_PER_S = 1_000_000_000n;
+
+/** RFC 3339 UTC with all nine nanosecond digits (the collector keeps sub-millisecond digits). */
+export function nanosToTimestamp(ns: bigint): string {
+  const seconds = ns / NS_PER_S;
+  const frac = (ns % NS_PER_S).toString().padStart(9, '0');
+  return `${new Date(Number(seconds) * 1000).toISOString().slice(0, 19)}.${frac}Z`;
+}
+
+/** A duration in nanoseconds as a JS number (exact below 2^53 ns, about 104 days). */
+export function nanosBetween(start: bigint, end: bigint): number {
+  return Number(end - start);
+}

@@ -1,0 +1,58 @@
+import type { OtlpLogsRequest, OtlpPartialSuccess, OtlpTraceRequest } from '@raceway/proto';
+import { BackpressureError } from '../../errors/raceway-error.js';
+import type { RacewayEvent } from '../../model/event.js';
+import type { OtlpReceiverDeps } from './create-otlp-http-handler.js';
+import { convertLogsRequest } from './convert/convert-logs-request.js';
+import { convertTraceRequest } from './convert/convert-trace-request.js';
+import { rejectionMessage, type OtlpRejection } from './convert/otlp-rejection.js';
+
+/**
+ * Converts a decoded export and hands its events to the pipeline; shared by the HTTP and gRPC receivers.
+ * Resolves with the `partial_success` to report (undefined when everything was accepted). Rejects with the
+ * sink's `BackpressureError` / `StorageError`, having accepted nothing of the export.
+ */
+export async function ingestTraces(
+  request: OtlpTraceRequest,
+  deps: OtlpReceiverDeps,
+): Promise<OtlpPartialSuccess | undefined> {
+  const conversion = convertTraceRequest(request);
+  await submit(conversion.events, conversion.rejected, deps);
+  return partialOf(conversion.rejected, 'span');
+}
+
+export async function ingestLogs(
+  request: OtlpLogsRequest,
+  deps: OtlpReceiverDeps,
+): Promise<OtlpPartialSuccess | undefined> {
+  const conversion = convertLogsRequest(request);
+  await submit(conversion.events, conversion.rejected, deps);
+  return partialOf(conversion.rejected, 'log record');
+}
+
+async function submit(
+  events: RacewayEvent[],
+  rejected: readonly OtlpRejection[],
+  { sink, metrics, logger }: OtlpReceiverDeps,
+): Promise<void> {
+  if (rejected.length > 0) {
+    metrics.rejected.inc({ receiver: 'otlp' }, rejected.length);
+    logger.debug({ rejected: rejected.length, first: rejected[0] }, 'OTLP items rejected');
+  }
+  if (events.length === 0) return;
+  try {
+    const result = await sink.submit(events);
+    metrics.accepted.inc({ receiver: 'otlp' }, result.inserted);
+    if (result.duplicates > 0) metrics.duplicates.inc(result.duplicates);
+  } catch (error) {
+    if (error instanceof BackpressureError) metrics.backpressured.inc(events.length);
+    throw error;
+  }
+}
+
+function partialOf(
+  rejected: readonly OtlpRejection[],
+  noun: string,
+): OtlpPartialSuccess | undefined {
+  if (rejected.length === 0) return undefined;
+  return { rejected: rejected.length, errorMessage: rejectionMessage(rejected, noun) };
+}
