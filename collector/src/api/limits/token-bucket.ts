@@ -6,8 +6,8 @@ interface Bucket {
 }
 
 /**
- * One token bucket per key: `capacity` requests at once, refilled at `capacity` per `periodMs`. Idle full
- * buckets are forgotten first when more than `maxKeys` are held, so memory stays bounded.
+ * One token bucket per key: `capacity` requests at once, refilled at `capacity` per `periodMs`. At most
+ * `maxKeys` buckets are held (idle full ones are forgotten first), so memory stays bounded.
  */
 export class TokenBucket {
   private readonly buckets = new Map<string, Bucket>();
@@ -35,29 +35,30 @@ export class TokenBucket {
   }
 
   private refilled(key: string, nowMs: number): Bucket {
-    let bucket = this.buckets.get(key);
-    if (bucket === undefined) {
-      this.makeRoom(nowMs);
-      bucket = { tokens: this.capacity, atMs: nowMs };
-    } else {
+    const bucket = this.buckets.get(key);
+    if (bucket !== undefined) {
       const elapsed = Math.max(0, nowMs - bucket.atMs);
       bucket.tokens = Math.min(this.capacity, bucket.tokens + elapsed * this.perMs);
       bucket.atMs = nowMs;
-      this.buckets.delete(key); // re-insert: the map's order is least recently used first
+      return bucket;
     }
-    this.buckets.set(key, bucket);
-    return bucket;
+    this.makeRoom(nowMs);
+    const fresh = { tokens: this.capacity, atMs: nowMs };
+    this.buckets.set(key, fresh);
+    return fresh;
   }
 
   private makeRoom(nowMs: number): void {
     if (this.buckets.size < this.maxKeys) return;
+    let fullest: string | undefined;
+    let most = -1;
     for (const [key, b] of this.buckets) {
-      if (b.tokens + (nowMs - b.atMs) * this.perMs >= this.capacity) this.buckets.delete(key);
+      const tokens = b.tokens + (nowMs - b.atMs) * this.perMs;
+      if (tokens >= this.capacity) this.buckets.delete(key);
+      else if (tokens > most) [fullest, most] = [key, tokens];
     }
-    // Still full of active keys: drop the least recently used one.
-    if (this.buckets.size >= this.maxKeys) {
-      const oldest = this.buckets.keys().next();
-      if (!oldest.done) this.buckets.delete(oldest.value);
-    }
+    // Still full of active keys: forget the one with the most budget left, never an exhausted one
+    // (a client must not escape its limit by making others push it out).
+    if (this.buckets.size >= this.maxKeys && fullest !== undefined) this.buckets.delete(fullest);
   }
 }

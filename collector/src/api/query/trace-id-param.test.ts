@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { traceIdParam } from './trace-id-param.js';
+
+const ID = 'e2e11ee4-f631-4342-a791-259ec142da3d';
+
+describe('traceIdParam', () => {
+  it.each([ID, ID.toUpperCase(), ID.replaceAll('-', ''), ID.replaceAll('-', '').toUpperCase()])(
+    'reads %s as the canonical id',
+    (text) => {
+      expect(traceIdParam(text)).toBe(ID);
+    },
+  );
+
+  it.each([
+    undefined,
+    '',
+    'not-a-uuid',
+    `${ID}0`,
+    ID.slice(1),
+    'g2e11ee4-f631-4342-a791-259ec142da3d',
+  ])('refuses %j with the old message', (text) => {
+    expect(() => traceIdParam(text)).toThrow('Invalid trace ID format');
+  });
+});
