@@ -36,10 +36,17 @@ export class Pipeline implements EventSink {
 
   constructor(private readonly options: PipelineOptions) {}
 
-  /** Continues the store's sequence and starts the retention timer. */
+  /** Continues the store's sequence (after a restart, stored events keep their seqs). */
   async start(): Promise<void> {
     this.nextSeq = (await this.options.store.maxSeq()) + 1;
-    if (this.options.retentionIntervalMs > 0) {
+  }
+
+  /**
+   * Starts the retention timer. Separate from `start` so that retention waits until the boot replay has
+   * rebuilt the engine (evicting a trace the replay is about to hand over would leave a ghost in it).
+   */
+  startRetention(): void {
+    if (this.timer === undefined && !this.closed && this.options.retentionIntervalMs > 0) {
       this.timer = setInterval(() => {
         this.retain().catch((err: unknown) =>
           this.options.logger.error({ err }, 'retention failed'),

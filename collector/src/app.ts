@@ -1,0 +1,263 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import type Koa from 'koa';
+import { pino } from 'pino';
+import type { Logger } from 'pino';
+import type { ApiOptions } from './api/api-options.js';
+import { createHttpApp, createOtlpHttpApp } from './api/http-app.js';
+import type { CollectorStatus, HttpAppDeps } from './api/http-app-deps.js';
+import type { RacewayConfig } from './config/raceway-config.js';
+import type { Analyzer } from './engine/analyzer.js';
+import { createAnalyzer } from './engine/create-analyzer.js';
+import { createOtlpHttpHandler } from './ingest/otlp/create-otlp-http-handler.js';
+import { startOtlpGrpcServer } from './ingest/otlp/grpc/otlp-grpc-server.js';
+import type { OtlpGrpcServer } from './ingest/otlp/grpc/otlp-grpc-server.js';
+import { CollectorMetrics } from './metrics/collector-metrics.js';
+import { systemClock } from './model/clock.js';
+import type { Clock } from './model/clock.js';
+import { LiveFeed } from './pipeline/live-feed.js';
+import { Pipeline } from './pipeline/pipeline.js';
+import { TraceCountingAnalyzer } from './pipeline/trace-counting-analyzer.js';
+import { MemoryStore } from './store/memory/memory-store.js';
+import { createPostgresStore } from './store/postgres/postgres-store.js';
+import type { RetentionPolicy, Store } from './store/store.js';
+
+/** Where the started collector listens; OTLP URLs are absent when that listener is off. */
+export interface AppUrls {
+  apiUrl: string;
+  otlpHttpUrl?: string;
+  otlpGrpcUrl?: string;
+}
+
+/** Parts a caller may supply instead of the defaults (tests, embedding). */
+export interface AppParts {
+  clock?: Clock;
+  logger?: Logger;
+  store?: Store;
+  /** Node process metrics in `/metrics` (off in tests: several apps share one process). */
+  processMetrics?: boolean;
+}
+
+export interface App {
+  readonly config: RacewayConfig;
+  readonly logger: Logger;
+  readonly store: Store;
+  readonly analyzer: Analyzer;
+  readonly pipeline: Pipeline;
+  readonly feed: LiveFeed;
+  readonly metrics: CollectorMetrics;
+  /** Starts the store and the listeners; resolves once they accept connections. */
+  start(): Promise<AppUrls>;
+  /** Resolves when the boot replay of stored events into the engine has finished. */
+  ready(): Promise<void>;
+  status(): CollectorStatus;
+  /** Stops listening, finishes every accepted event, closes the store. Idempotent. */
+  shutdown(): Promise<void>;
+}
+
+/** The one composition root (STYLE.md): builds every stage and injects its `next`, logger and clock. */
+export function createApp(config: RacewayConfig, parts: AppParts = {}): App {
+  const clock = parts.clock ?? systemClock;
+  const logger = parts.logger ?? pino({ name: 'raceway', level: config.logLevel });
+  const metrics = new CollectorMetrics({ processMetrics: parts.processMetrics ?? true });
+  const store = parts.store ?? buildStore(config, clock);
+  const analyzer = buildAnalyzer(config, logger);
+  const feed = new LiveFeed();
+  const pipeline = new Pipeline({
+    store,
+    analyzer,
+    feed,
+    metrics,
+    clock,
+    logger,
+    limits: {
+      maxQueuedEvents: config.queue.maxEvents,
+      maxBatchEvents: config.queue.maxBatchEvents,
+      retryAfterMs: config.queue.retryAfterMs,
+    },
+    retention: retentionPolicy(config),
+    retentionIntervalMs: 5_000,
+    retentionEveryBatch: store.kind === 'memory',
+  });
+  const status: CollectorStatus = {
+    ready: false,
+    phase: 'idle',
+    startedAtMs: clock.now(),
+    replay: { total: 0, processed: 0 },
+  };
+  const otlpDeps = { sink: pipeline.sinkFor('otlp'), metrics, logger };
+  const deps: HttpAppDeps = {
+    options: apiOptions(config),
+    store,
+    analyzer,
+    sink: pipeline.sinkFor('native'),
+    feed,
+    metrics,
+    logger,
+    clock,
+    otlp: createOtlpHttpHandler(otlpDeps),
+    status: () => ({ ...status, replay: { ...status.replay } }),
+    deleteTrace: (traceId) => pipeline.deleteTrace(traceId),
+  };
+
+  const servers: Server[] = [];
+  let grpc: OtlpGrpcServer | undefined;
+  let replayed: Promise<void> = Promise.resolve();
+  let stopping: Promise<void> | undefined;
+
+  async function replay(upToSeq: number): Promise<void> {
+    status.phase = 'replaying';
+    status.replay.total = (await store.stats()).events;
+    // Events stored after boot (seq > upToSeq) reach the engine through the pipeline, never twice.
+    await store.replay((events) => {
+      const old = events.filter((e) => e.seq <= upToSeq);
+      if (old.length > 0) analyzer.ingest(old);
+      status.replay.processed += events.length;
+    });
+    status.phase = 'completed';
+    status.ready = true;
+    pipeline.startRetention();
+    logger.info({ events: status.replay.processed }, 'engine state rebuilt from the store');
+  }
+
+  return {
+    config,
+    logger,
+    store,
+    analyzer,
+    pipeline,
+    feed,
+    metrics,
+    status: () => deps.status(),
+    ready: () => replayed,
+    async start() {
+      await store.start();
+      await pipeline.start();
+      const upToSeq = await store.maxSeq();
+      replayed = replay(upToSeq).catch((err: unknown) => {
+        status.phase = 'failed';
+        status.lastError = err instanceof Error ? err.message : String(err);
+        logger.error({ err }, 'replay of stored events failed');
+      });
+      const urls: AppUrls = { apiUrl: await listen(createHttpApp(deps), config.host, config.port) };
+      if (config.otlpHttp.enabled)
+        urls.otlpHttpUrl = await listen(
+          createOtlpHttpApp(deps),
+          config.otlpHttp.host,
+          config.otlpHttp.port,
+        );
+      if (config.otlpGrpc.enabled) {
+        try {
+          grpc = await startOtlpGrpcServer({
+            ...otlpDeps,
+            host: config.otlpGrpc.host,
+            port: config.otlpGrpc.port,
+            maxMessageBytes: config.maxBodyBytes,
+            apiKeys: config.apiKeys,
+          });
+          urls.otlpGrpcUrl = `http://${hostForUrl(config.otlpGrpc.host)}:${grpc.port}`;
+        } catch (err) {
+          // The other listeners keep working; the banner and the log say the gRPC one is missing.
+          logger.error({ err }, 'OTLP/gRPC receiver did not start');
+        }
+      }
+      return urls;
+    },
+    shutdown() {
+      stopping ??= (async () => {
+        for (const server of servers) {
+          server.close();
+          server.closeIdleConnections();
+        }
+        await pipeline.shutdown();
+        for (const server of servers) server.closeAllConnections();
+        await grpc?.shutdown();
+        await replayed;
+        await store.shutdown();
+      })();
+      return stopping;
+    },
+  };
+
+  function listen(app: Koa, host: string, port: number): Promise<string> {
+    const handle = app.callback();
+    const server = createServer((req, res) => void handle(req, res));
+    // Old SDKs and exporters keep connections open between batches.
+    server.keepAliveTimeout = 65_000;
+    servers.push(server);
+    return new Promise((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        const bound = (server.address() as AddressInfo).port;
+        resolve(`http://${hostForUrl(host)}:${bound}`);
+      });
+    });
+  }
+}
+
+function buildStore(config: RacewayConfig, clock: Clock): Store {
+  if (config.storage === 'memory') return new MemoryStore({ clock });
+  return createPostgresStore({
+    url: config.databaseUrl ?? '',
+    readUrl: config.databaseReadUrl,
+    poolSize: config.databasePoolSize,
+    clock,
+  });
+}
+
+/** The engine, or the trace-counting stand-in while the engine cannot be built. */
+function buildAnalyzer(config: RacewayConfig, logger: Logger): Analyzer {
+  try {
+    return createAnalyzer({
+      skewToleranceMs: config.skewToleranceMs,
+      anomalyMinSamples: config.anomalyMinSamples,
+    });
+  } catch (err) {
+    logger.warn({ err }, 'analysis engine unavailable; analyses will be empty');
+    return new TraceCountingAnalyzer();
+  }
+}
+
+function retentionPolicy(config: RacewayConfig): RetentionPolicy {
+  const { maxTraces, maxAgeMs, maxBytes } = config.retention;
+  const policy: RetentionPolicy = {};
+  if (maxTraces > 0) policy.maxTraces = maxTraces;
+  if (maxAgeMs > 0) policy.maxAgeMs = maxAgeMs;
+  if (maxBytes > 0) policy.maxBytes = maxBytes;
+  return policy;
+}
+
+function apiOptions(config: RacewayConfig): ApiOptions {
+  return {
+    apiKeys: config.apiKeys,
+    corsOrigins: config.corsOrigins,
+    rateLimit: { enabled: config.rateLimitRpm > 0, requestsPerMinute: config.rateLimitRpm || 1000 },
+    maxBodyBytes: config.maxBodyBytes,
+    uiDir: config.uiDir ?? builtDashboard(),
+    version: collectorVersion(),
+  };
+}
+
+/** `ui/dist` of this repository when it has been built (`npm start` builds it). */
+function builtDashboard(): string | undefined {
+  const dir = fileURLToPath(new URL('../../ui/dist', import.meta.url));
+  return existsSync(`${dir}/index.html`) ? dir : undefined;
+}
+
+function collectorVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+/** `0.0.0.0`/`::` are bind-all addresses; clients reach them on loopback. IPv6 literals need brackets. */
+function hostForUrl(host: string): string {
+  if (host === '0.0.0.0') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}
