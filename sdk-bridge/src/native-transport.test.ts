@@ -1,0 +1,81 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { WireEvent } from './native-event.js';
+import { NativeTransport } from './native-transport.js';
+import { CaptureCollector, eventually } from './testing/capture-collector.js';
+
+function event(n: number): WireEvent {
+  return { id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}` } as WireEvent;
+}
+
+describe('NativeTransport', () => {
+  let collector: CaptureCollector;
+  let warnings: string[];
+  let transport: NativeTransport | undefined;
+  const make = (
+    overrides: Partial<ConstructorParameters<typeof NativeTransport>[0]> = {},
+  ): NativeTransport =>
+    (transport = new NativeTransport({
+      url: collector.url,
+      maxBuffer: 1000,
+      batchSize: 10,
+      flushIntervalMs: 20,
+      warn: (m) => warnings.push(m),
+      ...overrides,
+    }));
+
+  beforeEach(async () => {
+    collector = await new CaptureCollector().start();
+    warnings = [];
+  });
+  afterEach(async () => {
+    await transport?.shutdown(100);
+    await collector.stop();
+  });
+
+  it('posts batches of at most batchSize to /events as {"events":[...]}', async () => {
+    const t = make();
+    for (let i = 0; i < 25; i++) t.enqueue(event(i));
+    await eventually(() => collector.events.length === 25);
+    expect(collector.requests.every((r) => r.events.length <= 10)).toBe(true);
+    expect(collector.events.map((e) => e.id)).toEqual(
+      Array.from({ length: 25 }, (_, i) => event(i).id),
+    );
+  });
+
+  it('sends the API key to the collector as a Bearer token and marks its own requests internal', async () => {
+    const t = make({ apiKey: 's3cret' });
+    t.enqueue(event(1));
+    await t.flush();
+    expect(collector.requests[0]?.headers.authorization).toBe('Bearer s3cret');
+    expect(collector.requests[0]?.headers['x-raceway-internal']).toBe('true');
+  });
+
+  it('keeps a batch refused with 503 and resends it after Retry-After, in order', async () => {
+    collector.failNext(1, 503, 1);
+    const t = make({ flushIntervalMs: 50 });
+    t.enqueue(event(1));
+    t.enqueue(event(2));
+    await t.flush();
+    expect(collector.events).toEqual([]);
+    expect(t.buffered).toBe(2);
+    await eventually(() => collector.events.length === 2, 400);
+    expect(collector.events.map((e) => e.id)).toEqual([event(1).id, event(2).id]);
+  });
+
+  it('drops the oldest events when the buffer is full, counts them and warns once', async () => {
+    collector.failNext(100, 503, 60);
+    const t = make({ maxBuffer: 5, batchSize: 100 });
+    for (let i = 0; i < 12; i++) t.enqueue(event(i));
+    await t.flush();
+    expect(t.buffered).toBe(5);
+    expect(t.dropped).toBe(7);
+    expect(warnings).toHaveLength(1);
+  });
+
+  it('flushes what is left on shutdown', async () => {
+    const t = make({ flushIntervalMs: 60_000, batchSize: 1000 });
+    for (let i = 0; i < 3; i++) t.enqueue(event(i));
+    await t.shutdown();
+    expect(collector.events).toHaveLength(3);
+  });
+});
