@@ -2,6 +2,10 @@ import type { EventColumns } from './event-columns.js';
 import type { TableNames } from './table-names.js';
 
 /**
+ * The documents travel as one JSON array (`[doc,doc,…]`, a plain join) rather than a `json[]`: the
+ * driver's array encoding escapes every character of every document, which was the costliest part of
+ * an append on the client.
+ *
  * One statement (so one implicit transaction and one round trip) that inserts the new events and folds
  * them into their trace summaries. Rows are inserted in id order and summaries in trace order, so two
  * concurrent batches take row locks in the same order and do not deadlock. Returns the ids that were new.
@@ -9,11 +13,11 @@ import type { TableNames } from './table-names.js';
 export function appendStatement(t: TableNames): string {
   return `
     WITH input AS (
-      SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::float8[], $5::text[],
-                           $6::text[], $7::text[], $8::text[], $9::text[], $10::json[], $11::bigint[],
-                           $12::text[])
-        AS u(id, trace_id, seq, time_us, parent_id, kind, service, thread, variable, doc, bytes,
-             ts)
+      SELECT * FROM ROWS FROM (
+        unnest($1::text[]), unnest($2::text[]), unnest($3::bigint[]), unnest($4::float8[]),
+        unnest($5::text[]), unnest($6::text[]), unnest($7::text[]), unnest($8::text[]),
+        unnest($9::text[]), json_array_elements($10::json), unnest($11::bigint[]), unnest($12::text[])
+      ) AS u(id, trace_id, seq, time_us, parent_id, kind, service, thread, variable, doc, bytes, ts)
     ), inserted AS (
       INSERT INTO ${t.events} (id, trace_id, seq, time_us, parent_id, kind, service, thread, variable, doc)
       SELECT id, trace_id, seq, time_us, parent_id, kind, service, thread, variable, doc
@@ -70,7 +74,7 @@ export function appendParameters(c: EventColumns, activityMs: number): unknown[]
     c.service,
     c.thread,
     c.variable,
-    c.doc,
+    `[${c.doc.join(',')}]`,
     c.bytes,
     c.timestamp,
     activityMs,
