@@ -1,0 +1,159 @@
+import { cpus, loadavg } from 'node:os';
+import pg from 'pg';
+import {
+  dropSchemas,
+  TEST_DATABASE_URL,
+  uniqueSchema,
+} from '../../collector/src/store/postgres/test-database.js';
+import { realisticBatch, storedEvents } from '../../collector/src/testing/realistic-batch.js';
+import { rawCopy, storeIngest, type IngestRun } from './ingest-bench.js';
+import { queryLatency, type QueryRun } from './query-bench.js';
+
+export interface PostgresBenchOptions {
+  /** Default: `RACEWAY_TEST_DATABASE_URL` or the local test database. */
+  url?: string;
+  /** Events per ingest run (default 100 000). */
+  ingestEvents?: number;
+  /** Events per `append` (default 1000). */
+  batchSize?: number;
+  /** Events in the query database (default 1 000 000). */
+  databaseEvents?: number;
+  /** Events of the one big trace (default 10 000). */
+  bigTraceEvents?: number;
+  /** Measured runs per query (default 30). */
+  queryRuns?: number;
+  log?: (line: string) => void;
+}
+
+export interface PostgresBenchResult {
+  date: string;
+  conditions: {
+    postgres: string;
+    node: string;
+    cpus: number;
+    cpuModel: string;
+    /** 1-minute load average when the run started (other work on the host skews absolute rates). */
+    loadAverage: number;
+  };
+  /** Raw COPY of the same rows into an identical empty table, same run. */
+  copyEventsPerSec: number;
+  ingest: IngestRun[];
+  queries: QueryRun;
+}
+
+/**
+ * Sustained ingest through the Postgres store against a raw COPY of the same rows, and query latency on
+ * a database of a million events. Every schema it creates is dropped afterwards.
+ */
+export async function runPostgresBench(
+  options: PostgresBenchOptions = {},
+): Promise<PostgresBenchResult> {
+  const url = options.url ?? TEST_DATABASE_URL;
+  const log = options.log ?? (() => undefined);
+  const ingestEvents = options.ingestEvents ?? 100_000;
+  const batchSize = options.batchSize ?? 1000;
+  const schemas: string[] = [];
+  const schema = (label: string): string => {
+    const name = uniqueSchema(`bench_${label}`);
+    schemas.push(name);
+    return name;
+  };
+  const loadAverage = loadavg()[0] ?? 0;
+  try {
+    const postgres = await serverVersion(url);
+    const events = storedEvents(
+      realisticBatch({ events: ingestEvents, services: ['banking-api', 'ledger', 'notifier'] }),
+      1,
+    );
+    // COPY runs first and last and the faster one counts, so neither a cold nor a warm server
+    // flatters the store's ratio.
+    log(`raw COPY of ${ingestEvents} events…`);
+    const copyRates = [await rawCopy(url, schema('copy1'), events)];
+    const ingest: IngestRun[] = [];
+    for (const [size, concurrency] of [
+      [batchSize, 1],
+      [5 * batchSize, 1],
+      [batchSize, 4],
+    ] as const) {
+      log(`store append, ${concurrency} batch(es) of ${size} in flight…`);
+      ingest.push(
+        await storeIngest(url, schema(`store${ingest.length}`), events, size, concurrency),
+      );
+    }
+    log('raw COPY again…');
+    copyRates.push(await rawCopy(url, schema('copy2'), events));
+    const copyEventsPerSec = Math.max(...copyRates);
+    await dropSchemas(schemas.splice(0), url);
+    log(`loading ${options.databaseEvents ?? 1_000_000} events for the query benchmark…`);
+    const queries = await queryLatency(
+      url,
+      schema('query'),
+      options.databaseEvents ?? 1_000_000,
+      options.bigTraceEvents ?? 10_000,
+      options.queryRuns ?? 30,
+    );
+    return {
+      date: new Date().toISOString(),
+      conditions: {
+        postgres,
+        node: process.version,
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model ?? 'unknown',
+        loadAverage,
+      },
+      copyEventsPerSec,
+      ingest,
+      queries,
+    };
+  } finally {
+    await dropSchemas(schemas, url);
+  }
+}
+
+async function serverVersion(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ v: string }>(
+      "SELECT current_setting('server_version') AS v",
+    );
+    return rows[0]?.v ?? 'unknown';
+  } finally {
+    await client.end();
+  }
+}
+
+const int = (n: number): string => Math.round(n).toLocaleString('en-US');
+const ms = (n: number): string => n.toFixed(n < 10 ? 2 : 1);
+
+/** The result as the Markdown of the Postgres section of bench/RESULTS.md. */
+export function formatPostgresBench(r: PostgresBenchResult): string {
+  const q = r.queries;
+  const lines = [
+    `Run ${r.date}: PostgreSQL ${r.conditions.postgres} on the same host, Node ${r.conditions.node}, ` +
+      `${r.conditions.cpus} × ${r.conditions.cpuModel}, load average ${r.conditions.loadAverage.toFixed(1)} ` +
+      'at the start; default server settings (fsync and synchronous_commit on); schemas created and ' +
+      'dropped by the run. Raw COPY ran before and after the store runs; the faster counts.',
+    '',
+    '| Ingest path | events | batch | in flight | events/s | vs raw COPY |',
+    '|---|---:|---:|---:|---:|---:|',
+    `| raw COPY (same rows, same table) | ${int(r.ingest[0]?.events ?? 0)} | – | 1 | ${int(r.copyEventsPerSec)} | 1.00 |`,
+    ...r.ingest.map(
+      (run) =>
+        `| Store.append (events + trace summaries) | ${int(run.events)} | ${run.batchSize} | ` +
+        `${run.concurrency} | ${int(run.eventsPerSec)} | ${(run.eventsPerSec / r.copyEventsPerSec).toFixed(2)} |`,
+    ),
+    '',
+    `Queries on ${int(q.databaseEvents)} events in ${int(q.traces)} traces ` +
+      `(loaded by COPY in ${q.loadSeconds.toFixed(0)} s), ${q.listFirstPage.runs} runs each after 3 warm-ups:`,
+    '',
+    '| Query | p50 ms | p95 ms |',
+    '|---|---:|---:|',
+    `| listTraces page 1 of 50, with total | ${ms(q.listFirstPage.p50)} | ${ms(q.listFirstPage.p95)} |`,
+    `| listTraces by service, page 1 of 50 | ${ms(q.listByService.p50)} | ${ms(q.listByService.p95)} |`,
+    `| listTraces page 200 of 50 | ${ms(q.listDeepPage.p50)} | ${ms(q.listDeepPage.p95)} |`,
+    `| traceEvents, ${int(q.bigTraceEvents)}-event trace | ${ms(q.bigTrace.p50)} | ${ms(q.bigTrace.p95)} |`,
+    `| traceSummary of that trace | ${ms(q.bigTraceSummary.p50)} | ${ms(q.bigTraceSummary.p95)} |`,
+  ];
+  return lines.join('\n');
+}
