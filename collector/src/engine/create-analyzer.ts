@@ -1,6 +1,191 @@
-import type { Analyzer, AnalyzerOptions } from './analyzer.js';
+import type { StoredEvent } from '../model/stored-event.js';
+import type { AnalysisUpdate, Analyzer, AnalyzerOptions } from './analyzer.js';
+import { AnomalyDetector } from './anomalies/index.js';
+import { auditTrailsOf } from './audit/audit-trails-of.js';
+import { criticalPath } from './critical-path/index.js';
+import { CrossTraceIndex } from './global-races/cross-trace-index.js';
+import { globalAnalysisOf } from './global-races/global-analysis-of.js';
+import { globalRaceCandidatesOf } from './global-races/global-race-candidates-of.js';
+import { globalSweep, type GlobalSweep } from './global-races/global-sweep.js';
+import { footprintOf } from './global-races/trace-footprint.js';
+import { causalGraphOf } from './graph/causal-graph-of.js';
+import { traceViewOf } from './graph/trace-view-of.js';
+import { worstSeverity } from './global-races/class-pairs.js';
+import type { TraceAnalysis } from './races/trace-analysis.js';
+import { NO_TRACE_RACES, traceRacesOf } from './races/trace-races-of.js';
+import { TraceRegistry } from './races/trace-registry.js';
+import type { TraceView } from './trace-view.js';
+import { VariableTraces } from './races/variable-traces.js';
 
-/** Builds the causality stage and every analysis as one incremental {@link Analyzer}. */
-export function createAnalyzer(_options: AnalyzerOptions): Analyzer {
-  throw new Error('engine not implemented yet');
+/**
+ * The composition root of the engine: causality (per-trace analyses in the registry) feeds the race,
+ * audit and graph views, the cross-trace index, and the plug-ins (critical path, anomalies, ...).
+ */
+export function createAnalyzer(options: AnalyzerOptions): Analyzer {
+  const skewUs = options.skewToleranceMs * 1000;
+  const cross = new CrossTraceIndex(skewUs);
+  const detector = new AnomalyDetector({ minSamples: options.anomalyMinSamples });
+  const touching = new VariableTraces();
+  const racy = new Set<string>();
+  const views = new WeakMap<TraceAnalysis, TraceView>();
+  let pending: AnalysisUpdate | undefined;
+  let sweep: { version: number; limit: number; result: GlobalSweep } | undefined;
+
+  const registry = new TraceRegistry(skewUs, (next, previous) => {
+    if (next.races.total > 0) racy.add(next.traceId);
+    else racy.delete(next.traceId);
+    const newGlobal = cross.replace(footprintOf(next));
+    if (!pending) return;
+    const before = new Map(previous?.races.groups.map((g) => [groupKey(g), g.count]));
+    for (const group of next.races.groups) {
+      if (group.count > (before.get(groupKey(group)) ?? 0))
+        pending.races.push({
+          trace_id: next.traceId,
+          variable: group.variable,
+          severity: group.severity,
+          count: group.count,
+        });
+    }
+    for (const race of newGlobal) {
+      pending.globalRaces.push({
+        variable: race.variable,
+        trace1_id: race.trace1_id,
+        trace2_id: race.trace2_id,
+        severity: worstSeverity(race.a.classes, race.b.classes),
+      });
+    }
+  });
+
+  const fresh = (traceId: string): TraceAnalysis | undefined => registry.analysis(traceId);
+  const viewOf = (analysis: TraceAnalysis): TraceView => {
+    let view = views.get(analysis);
+    if (!view) views.set(analysis, (view = traceViewOf(analysis)));
+    return view;
+  };
+  const sweepOf = (limit: number): GlobalSweep => {
+    registry.refreshAll();
+    if (!sweep || sweep.version !== cross.version || sweep.limit < limit)
+      sweep = {
+        version: cross.version,
+        limit,
+        result: globalSweep(cross.variables(), skewUs, limit),
+      };
+    return sweep.result;
+  };
+
+  return {
+    ingest(events: readonly StoredEvent[]): AnalysisUpdate {
+      const update: AnalysisUpdate = { traces: [], races: [], globalRaces: [], anomalies: [] };
+      const fresh = events.filter((e) => !registry.has(e.id));
+      pending = update;
+      try {
+        for (const t of registry.add(fresh))
+          update.traces.push({ trace_id: t.traceId, created: t.created, event_count: t.size });
+      } finally {
+        pending = undefined;
+      }
+      for (const event of fresh) {
+        touching.add(event);
+        detector.observe(event);
+      }
+      for (const anomaly of detector.judge(fresh)) {
+        const event = fresh.find((e) => e.id === anomaly.event_id);
+        update.anomalies.push({
+          trace_id: event?.trace_id ?? '',
+          event_id: anomaly.event_id,
+          severity: anomaly.severity,
+          event_kind: anomaly.event_kind,
+        });
+      }
+      return update;
+    },
+    forget(traceIds) {
+      for (const traceId of traceIds) {
+        const events = registry.forget(traceId);
+        detector.forget(events);
+        touching.forget(traceId, events);
+        cross.remove(traceId);
+        racy.delete(traceId);
+      }
+    },
+    computed(eventId) {
+      const found = registry.analysisOfEvent(eventId);
+      if (!found) return undefined;
+      const { causality } = found.analysis;
+      return {
+        clock: causality.clockOf(found.index),
+        locks_held: causality.locks[found.index]!.labels(),
+        context: causality.contexts[causality.ctxOf[found.index]!]!,
+      };
+    },
+    traceRaces(traceId) {
+      const analysis = fresh(traceId);
+      return analysis ? traceRacesOf(analysis) : NO_TRACE_RACES;
+    },
+    auditTrails(traceId) {
+      const analysis = fresh(traceId);
+      return analysis ? auditTrailsOf(analysis) : {};
+    },
+    auditTrail(traceId, variable) {
+      return this.auditTrails(traceId)[variable] ?? [];
+    },
+    criticalPath(traceId) {
+      const analysis = fresh(traceId);
+      return analysis ? criticalPath(viewOf(analysis)) : null;
+    },
+    anomalies(traceId) {
+      const analysis = fresh(traceId);
+      return analysis ? detector.judge(viewOf(analysis).events) : [];
+    },
+    dependencies(traceId) {
+      const services = new Map<string, number>();
+      for (const event of registry.traceEvents(traceId))
+        services.set(
+          event.metadata.service_name,
+          (services.get(event.metadata.service_name) ?? 0) + 1,
+        );
+      return {
+        trace_id: traceId,
+        services: [...services].sort().map(([name, event_count]) => ({ name, event_count })),
+        dependencies: [],
+      };
+    },
+    causalGraph(traceId) {
+      const analysis = fresh(traceId);
+      return analysis
+        ? causalGraphOf(analysis)
+        : { trace_id: traceId, nodes: [], edges: [], races: [] };
+    },
+    globalAnalysis(limit) {
+      return globalAnalysisOf(sweepOf(limit), registry.totals, limit);
+    },
+    globalRaceCandidates() {
+      return globalRaceCandidatesOf(cross.variables(), sweepOf(0).perVariable);
+    },
+    services: () => [],
+    serviceDependencies: (service) => ({ service_name: service, calls_to: [], called_by: [] }),
+    distributedEdges: () => [],
+    hotspots: () => ({ top_variables: [], top_service_calls: [] }),
+    serviceHealth: () => [],
+    performance: () => ({
+      trace_latency: { avg_ms: 0, p50_ms: 0, p95_ms: 0, p99_ms: 0, slowest_traces: [] },
+      event_performance: { avg_duration_ms: 0, by_type: [], slow_operations: [] },
+      service_latency: [],
+      throughput: { events_per_second: 0, traces_per_second: 0, time_range_seconds: 0 },
+    }),
+    tracesWithRaces() {
+      registry.refreshAll();
+      return racy;
+    },
+    tracesTouching: (variable) => touching.of(variable),
+  };
+}
+
+function groupKey(group: {
+  variable: string;
+  sides: Array<{ location: string; access_type: string }>;
+}): string {
+  return [group.variable, ...group.sides.flatMap((s) => [s.location, s.access_type])].join(
+    '\u0000',
+  );
 }

@@ -1,0 +1,127 @@
+import type { StoredEvent } from '../model/stored-event.js';
+import { componentOf } from './execution-context.js';
+import type { ProgramOrder } from './program-order.js';
+
+/** A cross-context edge between event indices of one trace. */
+export interface IndexEdge {
+  from: number;
+  to: number;
+  type: 'program' | 'spawn' | 'call' | 'return';
+}
+
+/**
+ * Call and return edges between services of one trace (DESIGN "Causality" (3) and (4)).
+ *
+ * Clock rule: an event carrying a foreign component `K = svc#inst` with value v, in a span adjacent to a
+ * span of K's events (K's span is its upstream: a call; K's span is called by it: a return), happens
+ * after K's events in that span whose own value of K is ≤ v. Python shares one `svc#inst` counter between
+ * all contexts of an instance, so the value only places the edge inside the linked span, never across
+ * the whole instance.
+ *
+ * Time rule, when a callee context carries no clock from its caller (the old TS SDK sends none): the
+ * caller-span events stamped before the callee's first event minus `skewUs` happen before the callee.
+ */
+export function callEdges(
+  events: readonly StoredEvent[],
+  order: ProgramOrder,
+  skewUs: number,
+): IndexEdge[] {
+  const { ctxOf, pos, byContext } = order;
+  const comps = events.map(componentOf);
+  // span → its events per context, in program order
+  const spans = new Map<string, Map<number, number[]>>();
+  const calleeSpans = new Map<string, Set<string>>();
+  for (const ctxEvents of byContext) {
+    for (const i of ctxEvents) {
+      const { distributed_span_id: span, upstream_span_id: upstream } = events[i]!.metadata;
+      if (span == null) continue;
+      let perCtx = spans.get(span);
+      if (!perCtx) spans.set(span, (perCtx = new Map<number, number[]>()));
+      const list = perCtx.get(ctxOf[i]!);
+      if (list) list.push(i);
+      else perCtx.set(ctxOf[i]!, [i]);
+      if (upstream != null && upstream !== span) {
+        const set = calleeSpans.get(upstream);
+        if (set) set.add(span);
+        else calleeSpans.set(upstream, new Set([span]));
+      }
+    }
+  }
+  const ownValue = (i: number): number | undefined =>
+    events[i]!.causality_vector.find(([k]) => k === comps[i])?.[1];
+
+  const edges: IndexEdge[] = [];
+  const seen = new Set<string>();
+  const add = (from: number, to: number, type: IndexEdge['type']): void => {
+    const key = `${from}>${to}`;
+    if (ctxOf[from] === ctxOf[to] || seen.has(key)) return;
+    seen.add(key);
+    edges.push({ from, to, type });
+  };
+  /** Latest event (program order) of component `comp` per context of `span` with own value ≤ v. */
+  const sourcesIn = (span: string, comp: string, v: number, to: number): number[] => {
+    const found: number[] = [];
+    for (const [ctx, list] of spans.get(span) ?? []) {
+      if (ctx === ctxOf[to] || comps[list[0]!] !== comp) continue;
+      // SDK counters only grow along a context, so the values are sorted: binary search.
+      let lo = 0;
+      let hi = list.length - 1;
+      let best = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const value = ownValue(list[mid]!);
+        if (value !== undefined && value <= v) {
+          best = mid;
+          lo = mid + 1;
+        } else if (value === undefined) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      if (best >= 0) found.push(list[best]!);
+    }
+    return found;
+  };
+
+  const clockLinked = new Set<string>(); // `${ctx}/${upstream}` got a call edge from its clock
+  byContext.forEach((ctxEvents, ctx) => {
+    const lastSeen = new Map<string, number>();
+    for (const i of ctxEvents) {
+      const { distributed_span_id: span, upstream_span_id: upstream } = events[i]!.metadata;
+      for (const [comp, v] of events[i]!.causality_vector) {
+        if (comp === comps[i] || v <= (lastSeen.get(comp) ?? -Infinity)) continue;
+        lastSeen.set(comp, v);
+        if (upstream != null) {
+          const from = sourcesIn(upstream, comp, v, i);
+          from.forEach((f) => add(f, i, 'call'));
+          if (from.length > 0) clockLinked.add(`${ctx}/${upstream}`);
+        }
+        if (span != null) {
+          for (const callee of calleeSpans.get(span) ?? []) {
+            sourcesIn(callee, comp, v, i).forEach((f) => add(f, i, 'return'));
+          }
+        }
+      }
+    }
+  });
+
+  byContext.forEach((ctxEvents, ctx) => {
+    const firstByUpstream = new Map<string, { first: number; minTime: number }>();
+    for (const i of ctxEvents) {
+      const upstream = events[i]!.metadata.upstream_span_id;
+      if (upstream == null) continue;
+      const entry = firstByUpstream.get(upstream);
+      if (!entry) firstByUpstream.set(upstream, { first: i, minTime: events[i]!.time_us });
+      else entry.minTime = Math.min(entry.minTime, events[i]!.time_us);
+    }
+    for (const [upstream, { first, minTime }] of firstByUpstream) {
+      if (clockLinked.has(`${ctx}/${upstream}`)) continue;
+      const threshold = minTime - skewUs;
+      for (const [callerCtx, list] of spans.get(upstream) ?? []) {
+        if (callerCtx === ctx) continue;
+        let best = -1;
+        for (const j of list) if (events[j]!.time_us < threshold && pos[j]! > best) best = pos[j]!;
+        if (best > 0) add(byContext[callerCtx]![best - 1]!, first, 'call');
+      }
+    }
+  });
+  return edges;
+}

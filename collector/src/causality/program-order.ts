@@ -1,0 +1,66 @@
+import type { StoredEvent } from '../model/stored-event.js';
+import { compareEvents } from './event-order.js';
+import { contextIdOf } from './execution-context.js';
+import { MinHeap } from './min-heap.js';
+
+/** Events of one trace split into execution contexts, each in program order. */
+export interface ProgramOrder {
+  /** Context ids, sorted (so indices do not depend on arrival order). */
+  contexts: string[];
+  /** Event index → context index. */
+  ctxOf: Int32Array;
+  /** Event index → 1-based position in its context's program order (its own clock entry). */
+  pos: Int32Array;
+  /** Context index → event indices in program order. */
+  byContext: Int32Array[];
+}
+
+/**
+ * Program order inside each context: the `parent_id` chain where the SDK chains events (the TS SDK stamps
+ * about one child in ten before its parent, so timestamps cannot be trusted here), and events that share
+ * a parent — or have none in this context — by (timestamp, id) (spec §9 S2). Kahn's algorithm with a
+ * (timestamp, id) heap gives one total order that satisfies both.
+ */
+export function programOrder(
+  events: readonly StoredEvent[],
+  idIndex: ReadonlyMap<string, number>,
+): ProgramOrder {
+  const ids = events.map(contextIdOf);
+  const contexts = [...new Set(ids)].sort();
+  const ctxIndex = new Map(contexts.map((c, i) => [c, i]));
+  const ctxOf = Int32Array.from(ids, (c) => ctxIndex.get(c) ?? 0);
+  const roots: number[][] = contexts.map(() => []);
+  const children = new Map<number, number[]>();
+  events.forEach((event, i) => {
+    const p = event.parent_id == null ? undefined : idIndex.get(event.parent_id);
+    if (p !== undefined && p !== i && ctxOf[p] === ctxOf[i]) {
+      const list = children.get(p);
+      if (list) list.push(i);
+      else children.set(p, [i]);
+    } else roots[ctxOf[i]!]!.push(i);
+  });
+  const pos = new Int32Array(events.length);
+  const byContext = roots.map((rootList) => {
+    const heap = new MinHeap((a, b) => compareEvents(events[a]!, events[b]!));
+    rootList.forEach((r) => heap.push(r));
+    const order: number[] = [];
+    for (let i = heap.pop(); i !== undefined; i = heap.pop()) {
+      order.push(i);
+      pos[i] = order.length;
+      children.get(i)?.forEach((c) => heap.push(c));
+    }
+    return Int32Array.from(order);
+  });
+  // A parent_id cycle inside one context leaves its members unreached: append them by (timestamp, id).
+  const missing = events.map((_, i) => i).filter((i) => pos[i] === 0);
+  if (missing.length > 0) {
+    missing.sort((a, b) => compareEvents(events[a]!, events[b]!));
+    for (const i of missing) {
+      const c = ctxOf[i]!;
+      const list = [...byContext[c]!, i];
+      byContext[c] = Int32Array.from(list);
+      pos[i] = list.length;
+    }
+  }
+  return { contexts, ctxOf, pos, byContext };
+}

@@ -1,0 +1,35 @@
+import type { TraceAnalysis } from '../races/trace-analysis.js';
+import type { VariableAccess } from '../results.js';
+
+/**
+ * Audit trail per variable (spec §4.9, DESIGN "Analyses"): every access in causal order (the canonical
+ * HB linear extension, ties by timestamp), whether the previous access happens before it, and whether it
+ * races with any earlier access — not only the previous one, as the old server did.
+ */
+export function auditTrailsOf(analysis: TraceAnalysis): Record<string, VariableAccess[]> {
+  const { events, causality, races } = analysis;
+  const trails: Record<string, VariableAccess[]> = {};
+  const previous = new Map<string, number>();
+  for (const i of causality.order) {
+    const event = events[i]!;
+    if (!('StateChange' in event.kind)) continue;
+    const change = event.kind.StateChange;
+    const prev = previous.get(change.variable);
+    previous.set(change.variable, i);
+    (trails[change.variable] ??= []).push({
+      event_id: event.id,
+      timestamp: event.timestamp,
+      thread_id: event.metadata.thread_id,
+      context: causality.contexts[causality.ctxOf[i]!]!,
+      service_name: event.metadata.service_name,
+      access_type: change.access_type,
+      old_value: change.old_value ?? null,
+      new_value: change.new_value ?? null,
+      location: change.location,
+      has_causal_link_to_previous: prev === undefined || causality.happensBefore(prev, i),
+      is_race: races.racesEarlier[i] === 1,
+      locks_held: causality.locks[i]!.labels(),
+    });
+  }
+  return trails;
+}

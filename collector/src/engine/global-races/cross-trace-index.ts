@@ -1,0 +1,142 @@
+import { footprintsRace } from './class-pairs.js';
+import type { TraceFootprint, VariableFootprint } from './trace-footprint.js';
+
+/** Width of the time buckets that find traces with overlapping windows (µs). */
+const BUCKET_US = 1_000_000;
+
+export interface VariableEntry {
+  trace: TraceFootprint;
+  footprint: VariableFootprint;
+}
+
+export interface NewCrossTraceRace {
+  variable: string;
+  trace1_id: string;
+  trace2_id: string;
+  /** The two sides' footprints, to rate severity. */
+  a: VariableFootprint;
+  b: VariableFootprint;
+}
+
+/**
+ * Incremental per-variable index of every trace's accesses with its time window (DESIGN "Races across
+ * traces"). A trace's footprint is replaced whole when its analysis is rebuilt. Traces are also filed
+ * in time buckets, so finding the traces that overlap one trace costs the overlapping ones, never a scan
+ * of all traces.
+ */
+export class CrossTraceIndex {
+  private readonly traces = new Map<string, TraceFootprint>();
+  private readonly byVariable = new Map<string, Map<string, VariableEntry>>();
+  private readonly buckets = new Map<string, Map<number, Set<string>>>();
+  /** Bumped on every change, so derived results can be cached. */
+  version = 0;
+
+  constructor(private readonly skewUs: number) {}
+
+  variables(): ReadonlyMap<string, ReadonlyMap<string, VariableEntry>> {
+    return this.byVariable;
+  }
+
+  /**
+   * Replaces the footprint of `next.traceId` and returns the (variable, trace pair) races that the
+   * new footprint has and the old one did not.
+   */
+  replace(next: TraceFootprint): NewCrossTraceRace[] {
+    const previous = this.traces.get(next.traceId);
+    if (previous) this.unfile(previous);
+    this.traces.set(next.traceId, next);
+    this.version += 1;
+    const found: NewCrossTraceRace[] = [];
+    for (const [variable, footprint] of next.variables) {
+      let entries = this.byVariable.get(variable);
+      if (!entries) this.byVariable.set(variable, (entries = new Map<string, VariableEntry>()));
+      for (const other of this.overlapping(variable, next.start, next.end)) {
+        const before = previous?.variables.get(variable);
+        const wasRacing =
+          before !== undefined &&
+          overlaps(previous!, other.trace, this.skewUs) &&
+          footprintsRace(before.classes, other.footprint.classes);
+        if (!wasRacing && footprintsRace(footprint.classes, other.footprint.classes))
+          found.push({
+            variable,
+            trace1_id: next.traceId,
+            trace2_id: other.trace.traceId,
+            a: footprint,
+            b: other.footprint,
+          });
+      }
+      entries.set(next.traceId, { trace: next, footprint });
+      this.file(variable, next);
+    }
+    return found;
+  }
+
+  remove(traceId: string): void {
+    const previous = this.traces.get(traceId);
+    if (!previous) return;
+    this.unfile(previous);
+    this.traces.delete(traceId);
+    this.version += 1;
+  }
+
+  /** Entries of other traces on `variable` whose window overlaps [start, end] within the skew. */
+  private overlapping(variable: string, start: number, end: number): VariableEntry[] {
+    const entries = this.byVariable.get(variable);
+    const buckets = this.buckets.get(variable);
+    if (!entries || !buckets) return [];
+    const ids = new Set<string>();
+    const from = Math.floor((start - this.skewUs) / BUCKET_US);
+    const to = Math.floor((end + this.skewUs) / BUCKET_US);
+    for (let b = from; b <= to; b++) buckets.get(b)?.forEach((id) => ids.add(id));
+    const result: VariableEntry[] = [];
+    for (const id of ids) {
+      const entry = entries.get(id);
+      if (entry && overlapsWindow(entry.trace, start, end, this.skewUs)) result.push(entry);
+    }
+    return result;
+  }
+
+  private file(variable: string, trace: TraceFootprint): void {
+    let buckets = this.buckets.get(variable);
+    if (!buckets) this.buckets.set(variable, (buckets = new Map<number, Set<string>>()));
+    for (let b = Math.floor(trace.start / BUCKET_US); b <= Math.floor(trace.end / BUCKET_US); b++) {
+      const set = buckets.get(b);
+      if (set) set.add(trace.traceId);
+      else buckets.set(b, new Set([trace.traceId]));
+    }
+  }
+
+  private unfile(trace: TraceFootprint): void {
+    for (const variable of trace.variables.keys()) {
+      const entries = this.byVariable.get(variable);
+      entries?.delete(trace.traceId);
+      const buckets = this.buckets.get(variable);
+      for (
+        let b = Math.floor(trace.start / BUCKET_US);
+        b <= Math.floor(trace.end / BUCKET_US);
+        b++
+      ) {
+        const set = buckets?.get(b);
+        set?.delete(trace.traceId);
+        if (set?.size === 0) buckets?.delete(b);
+      }
+      if (entries?.size === 0) {
+        this.byVariable.delete(variable);
+        this.buckets.delete(variable);
+      }
+    }
+  }
+}
+
+function overlapsWindow(
+  trace: TraceFootprint,
+  start: number,
+  end: number,
+  skewUs: number,
+): boolean {
+  return trace.start <= end + skewUs && start <= trace.end + skewUs;
+}
+
+export function overlaps(a: TraceFootprint, b: TraceFootprint, skewUs: number): boolean {
+  return overlapsWindow(a, b.start, b.end, skewUs);
+}

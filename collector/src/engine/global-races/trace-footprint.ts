@@ -1,0 +1,53 @@
+import type { LockSet } from '../../causality/lock-set.js';
+import type { AccessType } from '../../model/event.js';
+import type { TraceAnalysis } from '../races/trace-analysis.js';
+
+/** Accesses of one trace to one variable with one lock set and access type. */
+export interface AccessClass {
+  key: string;
+  locks: LockSet;
+  type: AccessType;
+  /** Event indices into the trace analysis, in causal order. */
+  events: number[];
+}
+
+export interface VariableFootprint {
+  classes: AccessClass[];
+  threads: Set<string>;
+  accessCount: number;
+}
+
+/** What the cross-trace index keeps of one trace: its time window and its accesses per variable. */
+export interface TraceFootprint {
+  traceId: string;
+  analysis: TraceAnalysis;
+  /** Time window in µs: first event start to last event end (start + duration). */
+  start: number;
+  end: number;
+  variables: Map<string, VariableFootprint>;
+}
+
+export function footprintOf(analysis: TraceAnalysis): TraceFootprint {
+  const { events, causality } = analysis;
+  let start = Infinity;
+  let end = -Infinity;
+  const variables = new Map<string, VariableFootprint>();
+  for (const i of causality.order) {
+    const event = events[i]!;
+    start = Math.min(start, event.time_us);
+    end = Math.max(end, event.time_us + (event.metadata.duration_ns ?? 0) / 1000);
+    if (!('StateChange' in event.kind)) continue;
+    const { variable, access_type: type } = event.kind.StateChange;
+    let footprint = variables.get(variable);
+    if (!footprint)
+      variables.set(variable, (footprint = { classes: [], threads: new Set(), accessCount: 0 }));
+    footprint.accessCount += 1;
+    footprint.threads.add(event.metadata.thread_id);
+    const locks = causality.locks[i]!;
+    const key = `${locks.key}\u0000${type}`;
+    let cls = footprint.classes.find((c) => c.key === key);
+    if (!cls) footprint.classes.push((cls = { key, locks, type, events: [] }));
+    cls.events.push(i);
+  }
+  return { traceId: analysis.traceId, analysis, start, end, variables };
+}

@@ -1,0 +1,110 @@
+import type { StoredEvent } from '../../model/stored-event.js';
+import { analyzeTrace, type TraceAnalysis } from './trace-analysis.js';
+
+/** Traces up to this size are re-analysed on every batch that touches them (live races). */
+export const EAGER_ANALYSIS_MAX_EVENTS = 4096;
+
+interface TraceState {
+  readonly traceId: string;
+  readonly events: StoredEvent[];
+  readonly idIndex: Map<string, number>;
+  analysis: TraceAnalysis | undefined;
+}
+
+/**
+ * The events of every trace and their latest analysis. An analysis is a pure function of the trace's
+ * event set, so it never depends on arrival order or batching; it is rebuilt when the trace changed:
+ * at ingest for small traces (and whenever a big trace has doubled since its last analysis, which keeps
+ * the total work linear), otherwise lazily on the next query.
+ */
+export class TraceRegistry {
+  private readonly traces = new Map<string, TraceState>();
+  private readonly eventTraces = new Map<string, TraceState>();
+  private eventCount = 0;
+
+  constructor(
+    private readonly skewUs: number,
+    /** Told about every rebuilt analysis, with the one it replaces. */
+    private readonly onAnalyzed: (next: TraceAnalysis, previous: TraceAnalysis | undefined) => void,
+  ) {}
+
+  get totals(): { traces: number; events: number } {
+    return { traces: this.traces.size, events: this.eventCount };
+  }
+
+  has(eventId: string): boolean {
+    return this.eventTraces.has(eventId);
+  }
+
+  /** Adds new events (already known ids are skipped) and returns the touched traces. */
+  add(events: readonly StoredEvent[]): Array<{ traceId: string; created: boolean; size: number }> {
+    const touched = new Map<string, { traceId: string; created: boolean; size: number }>();
+    for (const event of events) {
+      if (this.eventTraces.has(event.id)) continue;
+      let state = this.traces.get(event.trace_id);
+      const created = !state;
+      if (!state) {
+        state = { traceId: event.trace_id, events: [], idIndex: new Map(), analysis: undefined };
+        this.traces.set(event.trace_id, state);
+      }
+      state.idIndex.set(event.id, state.events.length);
+      state.events.push(event);
+      this.eventTraces.set(event.id, state);
+      this.eventCount += 1;
+      const entry = touched.get(state.traceId);
+      if (entry) entry.size = state.events.length;
+      else
+        touched.set(state.traceId, { traceId: state.traceId, created, size: state.events.length });
+    }
+    for (const { traceId } of touched.values()) {
+      const state = this.traces.get(traceId)!;
+      const analysed = state.analysis?.events.length ?? 0;
+      const size = state.events.length;
+      if (size <= EAGER_ANALYSIS_MAX_EVENTS || size >= 2 * analysed) this.refresh(state);
+    }
+    return [...touched.values()];
+  }
+
+  /** The trace's analysis, rebuilt first when events arrived since. */
+  analysis(traceId: string): TraceAnalysis | undefined {
+    const state = this.traces.get(traceId);
+    return state && this.refresh(state);
+  }
+
+  /** The analysis of the trace holding `eventId`, with the event's index. */
+  analysisOfEvent(eventId: string): { analysis: TraceAnalysis; index: number } | undefined {
+    const state = this.eventTraces.get(eventId);
+    if (!state) return undefined;
+    const analysis = this.refresh(state);
+    const index = analysis.idIndex.get(eventId);
+    return index === undefined ? undefined : { analysis, index };
+  }
+
+  /** Rebuilds every stale analysis (before cross-trace queries). */
+  refreshAll(): void {
+    for (const state of this.traces.values()) this.refresh(state);
+  }
+
+  traceEvents(traceId: string): readonly StoredEvent[] {
+    return this.traces.get(traceId)?.events ?? [];
+  }
+
+  /** Drops a trace; returns its events (for plug-ins that must un-observe them). */
+  forget(traceId: string): StoredEvent[] {
+    const state = this.traces.get(traceId);
+    if (!state) return [];
+    this.traces.delete(traceId);
+    for (const event of state.events) this.eventTraces.delete(event.id);
+    this.eventCount -= state.events.length;
+    return state.events;
+  }
+
+  private refresh(state: TraceState): TraceAnalysis {
+    const previous = state.analysis;
+    if (previous && previous.events.length === state.events.length) return previous;
+    const next = analyzeTrace(state.traceId, state.events.slice(), state.idIndex, this.skewUs);
+    state.analysis = next;
+    this.onAnalyzed(next, previous);
+    return next;
+  }
+}
