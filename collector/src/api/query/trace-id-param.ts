@@ -13,5 +13,6 @@ export function traceIdParam(text: string | undefined): string {
     const h = text.toLowerCase();
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
   }
-  throw new ValidationError('Invalid trace ID format', 'trace_id');
+  // No field name: spec §9 S11 expects exactly the three envelope fields here.
+  throw new ValidationError('Invalid trace ID format');
 }
