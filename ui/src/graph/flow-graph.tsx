@@ -1,0 +1,84 @@
+import { useQuery } from '@tanstack/react-query';
+import { Background, Controls, MarkerType, ReactFlow, type Edge, type Node } from '@xyflow/react';
+import { useMemo } from 'react';
+import { elkLayout } from './elk-layout';
+
+export interface GraphNode {
+  id: string;
+  label: string;
+  title?: string;
+  color?: string;
+  highlight?: boolean;
+  width?: number;
+}
+
+export interface GraphEdge {
+  id: string;
+  source: string;
+  target: string;
+  label?: string;
+  color?: string;
+  dashed?: boolean;
+  /** Race pairs: drawn without an arrow, in red. */
+  undirected?: boolean;
+}
+
+/**
+ * A directed graph drawn by @xyflow/react with an elkjs layered layout. Layouts are cached in the query
+ * cache under `layoutKey`, so switching views does not lay the same graph out twice. Labels are text.
+ */
+export function FlowGraph({ layoutKey, nodes, edges, direction = 'RIGHT', onNodeClick }: { layoutKey: string; nodes: GraphNode[]; edges: GraphEdge[]; direction?: 'RIGHT' | 'DOWN'; onNodeClick?: (id: string) => void }) {
+  const layoutEdges = useMemo(() => edges.filter((e) => !e.undirected), [edges]);
+  const layout = useQuery({
+    queryKey: ['layout', layoutKey, nodes.length, edges.length],
+    queryFn: () => elkLayout({ nodes: nodes.map((n) => ({ id: n.id, width: n.width ?? 170, height: 30 })), edges: layoutEdges, direction }),
+    staleTime: Infinity,
+    gcTime: 5 * 60_000,
+  });
+  const flowNodes = useMemo<Node[]>(
+    () =>
+      nodes.map((n) => ({
+        id: n.id,
+        position: layout.data?.[n.id] ?? { x: 0, y: 0 },
+        data: { label: n.label },
+        className: n.highlight ? 'race-node' : '',
+        style: { width: n.width ?? 170, fontSize: 11, padding: '4px 6px', borderLeft: `4px solid ${n.color ?? 'var(--accent)'}`, background: 'var(--panel)', color: 'var(--text)', borderColor: n.highlight ? 'var(--danger)' : 'var(--border)', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
+        ...(n.title ? { ariaLabel: n.title } : {}),
+      })),
+    [nodes, layout.data],
+  );
+  const flowEdges = useMemo<Edge[]>(
+    () =>
+      edges.map((e) => ({
+        id: e.id,
+        source: e.source,
+        target: e.target,
+        ...(e.label ? { label: e.label } : {}),
+        style: { stroke: e.color ?? 'var(--muted)', strokeWidth: e.undirected ? 2 : 1.2, ...(e.dashed ? { strokeDasharray: '5 4' } : {}) },
+        labelStyle: { fill: 'var(--text)', fontSize: 10 },
+        labelBgStyle: { fill: 'var(--panel)' },
+        ...(e.undirected ? { type: 'straight', zIndex: 5 } : { markerEnd: { type: MarkerType.ArrowClosed, color: e.color ?? '#888' } }),
+      })),
+    [edges],
+  );
+  if (layout.isError) return <div className="error-box">Graph layout failed: {layout.error.message}</div>;
+  if (!layout.data) return <div className="empty">Laying out {nodes.length} nodes…</div>;
+  return (
+    <div className="graph-box" data-testid="flow-graph">
+      <ReactFlow
+        nodes={flowNodes}
+        edges={flowEdges}
+        fitView
+        minZoom={0.05}
+        nodesConnectable={false}
+        nodesDraggable
+        onlyRenderVisibleElements
+        proOptions={{ hideAttribution: true }}
+        {...(onNodeClick ? { onNodeClick: (_: unknown, node: Node) => onNodeClick(node.id) } : {})}
+      >
+        <Background />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import type { TraceGraph } from '../api/types';
+
+export interface CappedGraph {
+  nodes: TraceGraph['nodes'];
+  edges: TraceGraph['edges'];
+  races: TraceGraph['races'];
+  /** Nodes left out to keep the layout responsive (0 when the graph is whole). */
+  hidden: number;
+}
+
+/**
+ * Keeps at most `limit` nodes of a causal graph: racing events and their direct neighbours first
+ * (they are why the user opened the DAG), then the earliest events. Edges and races are kept only
+ * between kept nodes.
+ */
+export function capGraph(graph: TraceGraph, limit: number): CappedGraph {
+  if (graph.nodes.length <= limit) {
+    return { nodes: graph.nodes, edges: graph.edges, races: graph.races, hidden: 0 };
+  }
+  const keep = new Set<string>();
+  const add = (id: string) => {
+    if (keep.size < limit) keep.add(id);
+  };
+  for (const race of graph.races) {
+    add(race.event1_id);
+    add(race.event2_id);
+  }
+  for (const edge of graph.edges) {
+    if (keep.has(edge.from)) add(edge.to);
+    if (keep.has(edge.to)) add(edge.from);
+  }
+  const byTime = [...graph.nodes].sort((a, b) => a.timestamp.localeCompare(b.timestamp) || a.id.localeCompare(b.id));
+  for (const node of byTime) add(node.id);
+  return {
+    nodes: graph.nodes.filter((n) => keep.has(n.id)),
+    edges: graph.edges.filter((e) => keep.has(e.from) && keep.has(e.to)),
+    races: graph.races.filter((r) => keep.has(r.event1_id) && keep.has(r.event2_id)),
+    hidden: graph.nodes.length - keep.size,
+  };
+}

@@ -1,0 +1,45 @@
+import type { ApiEvent, RaceAccess } from '../api/types';
+import { ServiceBadge } from '../components/service-badge';
+import { ValueText } from '../components/value-text';
+import { formatClock } from '../model/format';
+
+/** One side of a race: who accessed what, where, with which value, holding which locks, at which clock. */
+export function AccessCard({ title, access, event }: { title: string; access: RaceAccess; event: ApiEvent | undefined }) {
+  const writes = access.access_type !== 'Read' && access.access_type !== 'AtomicRead';
+  return (
+    <section className="access-card" aria-label={title} data-testid="race-access">
+      <h2>
+        {title} <span className={`badge ${writes ? 'danger' : 'info'}`}>{access.access_type}</span>
+      </h2>
+      <div className="value-change" style={{ marginBottom: 8 }}>
+        {writes ? (
+          <>
+            <ValueText value={access.old_value} /> → <ValueText value={access.new_value} />
+          </>
+        ) : (
+          <>
+            read <ValueText value={access.new_value} />
+          </>
+        )}
+      </div>
+      <dl className="kv">
+        <dt>Location</dt>
+        <dd className="mono" data-testid="race-location">{access.location || '—'}</dd>
+        <dt>Service</dt>
+        <dd><ServiceBadge name={access.service_name} /></dd>
+        <dt>Thread</dt>
+        <dd className="mono">{access.thread_id}</dd>
+        <dt>Context</dt>
+        <dd className="mono">{access.context}</dd>
+        <dt>Time</dt>
+        <dd className="mono">{access.timestamp}</dd>
+        <dt>Locks held</dt>
+        <dd className="mono">{access.locks_held.length ? access.locks_held.join(', ') : 'none'}</dd>
+        <dt>Vector clock</dt>
+        <dd className="mono">{access.clock.length ? formatClock(access.clock) : '—'}</dd>
+        <dt>Event</dt>
+        <dd className="mono small">{access.event_id}{event?.parent_id ? ` (parent ${event.parent_id.slice(0, 8)})` : ''}</dd>
+      </dl>
+    </section>
+  );
+}

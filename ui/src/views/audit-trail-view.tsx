@@ -1,0 +1,146 @@
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import type { FullTraceAnalysis, VariableAccess } from '../api/types';
+import { useKeyboard } from '../app/shortcuts';
+import { useSearchParam } from '../app/use-search-param';
+import { EmptyState } from '../components/empty-state';
+import { ServiceBadge } from '../components/service-badge';
+import { ValueText } from '../components/value-text';
+import { formatClockTime } from '../model/format';
+import { CrossTraceRaces } from './cross-trace-races';
+
+const isWrite = (a: VariableAccess) => a.access_type !== 'Read' && a.access_type !== 'AtomicRead';
+
+/** Every access of one variable in causal order, with a step-through and the cross-trace races. */
+export function AuditTrailView({ trace }: { trace: FullTraceAnalysis }) {
+  const variables = Object.keys(trace.audit_trails).sort();
+  const [variableParam, setVariable] = useSearchParam('variable');
+  const [stepParam, setStep] = useSearchParam('access');
+  const [playing, setPlaying] = useState(false);
+  const variable = variableParam && trace.audit_trails[variableParam] ? variableParam : (variables[0] ?? '');
+  const accesses = trace.audit_trails[variable] ?? [];
+  const step = Math.min(Math.max(Number(stepParam ?? 0) || 0, 0), Math.max(accesses.length - 1, 0));
+  const go = (n: number) => setStep(String(Math.min(Math.max(n, 0), accesses.length - 1)));
+
+  useKeyboard((key) => {
+    if (key === 'ArrowRight') go(step + 1);
+    else if (key === 'ArrowLeft') go(step - 1);
+    else if (key === 'Home') go(0);
+    else if (key === 'End') go(accesses.length - 1);
+    else if (key === ' ') setPlaying((p) => !p);
+    else return false;
+    return true;
+  });
+  useEffect(() => {
+    if (!playing) return undefined;
+    if (step >= accesses.length - 1) {
+      setPlaying(false);
+      return undefined;
+    }
+    const timer = setTimeout(() => setStep(String(step + 1)), 500);
+    return () => clearTimeout(timer);
+  }, [playing, step, accesses.length, setStep]);
+
+  if (variables.length === 0) return <EmptyState title="No state changes in this trace" />;
+  const current = accesses[step];
+  return (
+    <div className="page" style={{ display: 'grid', gridTemplateColumns: '240px minmax(0, 1fr)', alignItems: 'start' }}>
+      <div className="panel flush">
+        <table className="data" aria-label="Variables">
+          <thead>
+            <tr>
+              <th>Variable</th>
+              <th>R/W</th>
+            </tr>
+          </thead>
+          <tbody>
+            {variables.map((v) => {
+              const list = trace.audit_trails[v] ?? [];
+              const writes = list.filter(isWrite).length;
+              const races = list.filter((a) => a.is_race).length;
+              return (
+                <tr key={v} onClick={() => { setVariable(v); setStep(null); }} style={{ cursor: 'pointer', background: v === variable ? 'var(--accent-soft)' : undefined }}>
+                  <td className="mono">
+                    {v} {races > 0 && <span className="badge danger">race</span>}
+                  </td>
+                  <td className="muted">{list.length - writes}/{writes}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <div style={{ display: 'flex', flexDirection: 'column', gap: 12, minWidth: 0 }}>
+        <div className="panel">
+          <div className="row" style={{ justifyContent: 'space-between' }}>
+            <h2 style={{ margin: 0 }}>
+              Audit trail of <code data-testid="audit-variable">{variable}</code>
+            </h2>
+            <Link to={`/traces?variable=${encodeURIComponent(variable)}`}>Other traces touching this variable</Link>
+          </div>
+          <div className="row" style={{ marginTop: 8 }} aria-label="Step through accesses">
+            <button onClick={() => go(0)} title="First (Home)">⏮</button>
+            <button onClick={() => go(step - 1)} title="Previous (←)">◀</button>
+            <button onClick={() => setPlaying((p) => !p)} title="Play/pause (Space)">{playing ? '⏸ Pause' : '▶ Play'}</button>
+            <button onClick={() => go(step + 1)} title="Next (→)">▶</button>
+            <button onClick={() => go(accesses.length - 1)} title="Last (End)">⏭</button>
+            <input type="range" min={0} max={Math.max(accesses.length - 1, 0)} value={step} onChange={(e) => go(Number(e.target.value))} aria-label="Access" style={{ flex: 1 }} />
+            <span className="muted">
+              {step + 1} / {accesses.length}
+            </span>
+          </div>
+          {current && (
+            <div className="value-change" style={{ marginTop: 8 }} data-testid="audit-current">
+              Value after step {step + 1}: <ValueText value={current.new_value} /> ({current.access_type} by {current.thread_id} at {current.location || '?'})
+              {current.is_race && <strong className="danger-text"> — races with an earlier access</strong>}
+            </div>
+          )}
+        </div>
+        <div className="panel flush">
+          <table className="data" data-testid="audit-table">
+            <thead>
+              <tr>
+                <th>#</th>
+                <th>Time</th>
+                <th>Access</th>
+                <th>Value</th>
+                <th>Service / thread</th>
+                <th>Location</th>
+                <th>Locks</th>
+                <th>Causal link</th>
+              </tr>
+            </thead>
+            <tbody>
+              {accesses.map((a, i) => (
+                <tr key={a.event_id} onClick={() => go(i)} style={{ cursor: 'pointer', background: i === step ? 'var(--accent-soft)' : undefined, opacity: i > step ? 0.55 : 1 }}>
+                  <td>{i + 1}</td>
+                  <td className="mono">{formatClockTime(a.timestamp)}</td>
+                  <td>
+                    <span className={`badge ${isWrite(a) ? 'warning' : 'info'}`}>{a.access_type}</span>
+                    {a.is_race && <span className="badge danger">RACE</span>}
+                  </td>
+                  <td className="mono">
+                    {isWrite(a) ? (
+                      <>
+                        <ValueText value={a.old_value} /> → <ValueText value={a.new_value} />
+                      </>
+                    ) : (
+                      <ValueText value={a.new_value} />
+                    )}
+                  </td>
+                  <td>
+                    <ServiceBadge name={a.service_name} /> <span className="mono small">{a.thread_id}</span>
+                  </td>
+                  <td className="mono">{a.location}</td>
+                  <td className="mono">{a.locks_held?.join(', ') || '—'}</td>
+                  <td>{i === 0 ? '—' : a.has_causal_link_to_previous ? '✓ ordered after previous' : <span className="danger-text">✗ concurrent with previous</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <CrossTraceRaces traceId={trace.trace_id} variable={variable} />
+      </div>
+    </div>
+  );
+}
