@@ -211,8 +211,16 @@ describe('TraceAggregates.performance', () => {
   });
 });
 
+interface Draft {
+  trace: string;
+  service: string;
+  startMs: number;
+  durationMs: number | undefined;
+  variable: string | undefined;
+}
+
 describe('TraceAggregates invariants', () => {
-  const randomEvents = fc.array(
+  const randomEvents: fc.Arbitrary<Draft[]> = fc.array(
     fc.record({
       trace: fc.constantFrom('t1', 't2', 't3'),
       service: fc.constantFrom('api', 'db', 'web'),
@@ -222,7 +230,7 @@ describe('TraceAggregates invariants', () => {
     }),
     { maxLength: 40 },
   );
-  const build = (drafts: fc.ValueOf<typeof randomEvents>): StoredEvent[] =>
+  const build = (drafts: Draft[]): StoredEvent[] =>
     drafts.map((d, i) => {
       const row: FixtureEvent = d.variable
         ? write(`e${i}`, d.variable, d.service, d.startMs)
