@@ -40,7 +40,7 @@ export function describeConfig(config: RacewayConfig): string[] {
     ['skew-tolerance', `${config.skewToleranceMs}ms`],
     ['anomaly-min-samples', String(config.anomalyMinSamples)],
     ['log-level', config.logLevel],
-    ['ui-dir', config.uiDir ?? '-'],
+    ['ui-dir', config.uiDir ?? 'built dashboard (ui/dist), when present'],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   return rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`);
