@@ -323,7 +323,10 @@ describe('convertTraceRequest', () => {
     expect(serverEvents).toHaveLength(2);
     for (const e of serverEvents)
       expect(e.metadata.upstream_span_id).toBe(client.spanContext().spanId);
-    expect(serverEvents[0]!.parent_id).toBeNull();
+    // The client span's start event happens before the callee: an exact edge, no timestamp comparison.
+    expect(serverEvents[0]!.parent_id).toBe(
+      events.find((e) => e.metadata.service_name === 'gateway')!.id,
+    );
   });
 
   it('links a local parent that is not in this export through its derived event id', () => {

@@ -16,13 +16,12 @@ export interface TraceConversion {
 /**
  * An OTLP trace export → Raceway events. Invalid spans are rejected one by one with a reason; the others
  * are kept. Links between spans (DESIGN "Causality"):
- * - a child whose parent runs in the same process (same resource) gets `parent_id` = the parent span's
- *   latest event at or before the child's start, so what the parent did before starting the child
- *   happens before it, and what it does later stays concurrent;
- * - a child whose parent is remote (OTLP flags, or a server/consumer span) or in another service gets
- *   `upstream_span_id` = the parent span: a call edge, placed by time in the caller span;
- * - a local parent that is not in this export (batches split span trees) is linked to the parent span's
- *   own event, whose id is derived, so it links whenever it arrives.
+ * - the child's first event gets `parent_id` = the parent span's latest event at or before the child's
+ *   start when the parent is in this export, else the parent span's own event (its id is derived, so it
+ *   links whenever it arrives: batches split span trees). What the parent did before starting the child
+ *   happens before the child; what it does later stays concurrent (a spawn edge, exact, no clock skew);
+ * - a child whose parent is remote (OTLP flags, else a server/consumer span) or in another service also
+ *   gets `upstream_span_id` = the parent span on all its events: the call edge of the service graph.
  */
 export function convertTraceRequest(request: OtlpTraceRequest): TraceConversion {
   const rejected: OtlpRejection[] = [];
@@ -55,22 +54,22 @@ export function convertTraceRequest(request: OtlpTraceRequest): TraceConversion 
 function linkToParent(item: SpanEvents, bySpan: ReadonlyMap<string, SpanEvents>): void {
   const { span } = item;
   if (span.parentSpanId === '' || span.parentSpanId === '0000000000000000') return;
-  const first = item.events[0]!;
   const parent = bySpan.get(`${span.traceId}/${span.parentSpanId}`);
-  const remote = parentIsRemote(span);
-  const upstream =
-    remote === true || (parent !== undefined && parent.resource.key !== item.resource.key);
-  if (upstream) {
-    for (const event of item.events) event.metadata.upstream_span_id = span.parentSpanId;
-    return;
-  }
-  if (parent === undefined) {
-    first.parent_id = spanEventId(span.traceId, span.parentSpanId, 0);
-    return;
-  }
+  const remote =
+    parentIsRemote(span) === true ||
+    (parent !== undefined && parent.resource.key !== item.resource.key);
+  if (remote) for (const event of item.events) event.metadata.upstream_span_id = span.parentSpanId;
+  item.events[0]!.parent_id =
+    parent === undefined
+      ? spanEventId(span.traceId, span.parentSpanId, 0)
+      : parent.events[latestAtOrBefore(parent.times, span.startTimeUnixNano)]!.id;
+}
+
+/** Index of the last time ≤ `t` (times are in program order, the first is the span start). */
+function latestAtOrBefore(times: readonly bigint[], t: bigint): number {
   let pick = 0;
-  for (let i = 1; i < parent.times.length; i++)
-    if (parent.times[i]! <= span.startTimeUnixNano) pick = i;
+  for (let i = 1; i < times.length; i++)
+    if (times[i]! <= t) pick = i;
     else break;
-  first.parent_id = parent.events[pick]!.id;
+  return pick;
 }
