@@ -133,7 +133,13 @@ function causalityOf(parts: {
   locks: LockSet[];
   clocks: SparseClock[];
 }): TraceCausality {
-  const { contexts, ctxOf, pos, order, byContext, cross, locks, clocks } = parts;
+  const { contexts, ctxOf, pos, order, byContext, locks, clocks } = parts;
+  // Edge order follows the canonical order, never the arrival order of the events.
+  const rank = new Int32Array(order.length);
+  order.forEach((i, k) => (rank[i] = k));
+  const cross = [...parts.cross].sort(
+    (a, b) => rank[a.to]! - rank[b.to]! || rank[a.from]! - rank[b.from]!,
+  );
   const clockAt = (i: number, ctx: number): number =>
     ctxOf[i] === ctx ? pos[i]! : clocks[i]!.get(ctx);
   return {
