@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Analyzer } from '../../src/engine/analyzer.js';
+import { ManualClock } from '../../src/testing/manual-clock.js';
 import { realisticBatch } from '../../src/testing/realistic-batch.js';
 import type { Harness } from './http-app-harness.js';
 import { getJson, json, postEvents, startHttpApp } from './http-app-harness.js';
+
+/** The harness clock's time: `/api/services/health` judges activity against it. */
+const NOW = new ManualClock().now();
 
 describe('cross-trace routes', () => {
   let h: Harness;
@@ -12,20 +17,37 @@ describe('cross-trace routes', () => {
   afterAll(() => h.close());
 
   it.each([
-    ['/api/analyze/global', { total_traces: 0, potential_races: 0, race_details: [] }],
-    ['/api/services', { total_services: 0, services: [] }],
-    ['/api/services/health', []],
-    ['/api/services/health?time_window_minutes=5', []],
-    ['/api/services/a/dependencies', { service_name: 'a', calls_to: [], called_by: [] }],
-    ['/api/performance/metrics', { service_latency: [] }],
-    ['/api/performance/metrics?limit=5', { service_latency: [] }],
-    ['/api/distributed/edges', { total_edges: 0, edges: [] }],
-    ['/api/distributed/global-races', { total_races: 0, races: [] }],
-    ['/api/distributed/hotspots', { top_variables: [], top_service_calls: [] }],
-  ])('GET %s answers the engine result in the envelope', async (path, data) => {
+    ['/api/analyze/global', (e: Analyzer) => e.globalAnalysis(100)],
+    ['/api/analyze/global?limit=1', (e: Analyzer) => e.globalAnalysis(1)],
+    [
+      '/api/services',
+      (e: Analyzer) => ({ total_services: e.services().length, services: e.services() }),
+    ],
+    ['/api/services/health', (e: Analyzer) => e.serviceHealth(60, NOW)],
+    ['/api/services/health?time_window_minutes=5', (e: Analyzer) => e.serviceHealth(5, NOW)],
+    ['/api/services/a/dependencies', (e: Analyzer) => e.serviceDependencies('a')],
+    ['/api/performance/metrics', (e: Analyzer) => e.performance(50)],
+    ['/api/performance/metrics?limit=5', (e: Analyzer) => e.performance(5)],
+    [
+      '/api/distributed/edges',
+      (e: Analyzer) => ({ total_edges: e.distributedEdges().length, edges: e.distributedEdges() }),
+    ],
+    [
+      '/api/distributed/global-races',
+      (e: Analyzer) => ({
+        total_races: e.globalRaceCandidates().length,
+        races: e.globalRaceCandidates(),
+      }),
+    ],
+    ['/api/distributed/hotspots', (e: Analyzer) => e.hotspots()],
+  ])('GET %s answers the engine result in the envelope', async (path, expected) => {
     const { status, body } = await getJson(h.url, path);
     expect(status).toBe(200);
-    expect(body).toMatchObject({ success: true, error: null, data });
+    expect(body).toEqual({
+      success: true,
+      data: JSON.parse(JSON.stringify(expected(h.deps.analyzer))),
+      error: null,
+    });
   });
 
   it('lists one service’s traces with the spec’s default page size of 100', async () => {

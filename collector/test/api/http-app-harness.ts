@@ -6,6 +6,7 @@ import type { ApiOptions } from '../../src/api/api-options.js';
 import { createHttpApp, createOtlpHttpApp } from '../../src/api/http-app.js';
 import type { CollectorStatus, HttpAppDeps } from '../../src/api/http-app-deps.js';
 import type { Analyzer } from '../../src/engine/analyzer.js';
+import { createAnalyzer } from '../../src/engine/create-analyzer.js';
 import { CollectorMetrics } from '../../src/metrics/collector-metrics.js';
 import type { EventSink } from '../../src/pipeline/event-sink.js';
 import { LiveFeed } from '../../src/pipeline/live-feed.js';
@@ -13,7 +14,6 @@ import { Pipeline } from '../../src/pipeline/pipeline.js';
 import { DEFAULT_PIPELINE_LIMITS } from '../../src/pipeline/pipeline-options.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import { ManualClock } from '../../src/testing/manual-clock.js';
-import { emptyAnalyzer } from './empty-analyzer.js';
 
 export interface HarnessOptions {
   api?: Partial<ApiOptions>;
@@ -43,14 +43,15 @@ export const DEFAULT_API_OPTIONS: ApiOptions = {
 };
 
 /**
- * The HTTP app over the real memory store, pipeline, live feed and metrics, on 127.0.0.1 port 0, with
+ * The HTTP app over the real memory store, pipeline, engine, live feed and metrics, on 127.0.0.1 port 0, with
  * options a test can vary (keys, CORS, rate limit, body limit, heartbeat, dashboard folder).
  */
 export async function startHttpApp(options: HarnessOptions = {}): Promise<Harness> {
   const clock = new ManualClock();
   const logger = pino({ level: 'silent' });
   const store = new MemoryStore({ clock });
-  const analyzer = options.analyzer ?? emptyAnalyzer();
+  const analyzer =
+    options.analyzer ?? createAnalyzer({ skewToleranceMs: 50, anomalyMinSamples: 10 });
   const feed = new LiveFeed();
   const metrics = new CollectorMetrics({ processMetrics: false });
   const pipeline = new Pipeline({

@@ -4,6 +4,9 @@ import { realisticBatch } from '../../src/testing/realistic-batch.js';
 import type { Harness } from './http-app-harness.js';
 import { getJson, json, postEvents, startHttpApp } from './http-app-harness.js';
 
+/** A value as it looks after a JSON round trip. */
+const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
 const RFC3339_Z = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 describe('trace routes', () => {
@@ -79,36 +82,41 @@ describe('trace routes', () => {
     expect((await getJson(h.url, '/api/traces?q=zz')).status).toBe(400);
   });
 
-  it('returns an empty page for engine filters the engine has nothing for', async () => {
-    await seed(2);
-    const racing = (await getJson(h.url, '/api/traces?has_races=true')).body.data;
-    expect(racing.total_traces).toBe(0);
-    const touching = (await getJson(h.url, '/api/traces?variable=alice.balance')).body.data;
-    expect(touching.total_traces).toBe(0);
-    expect((await getJson(h.url, '/api/traces?has_races=false')).body.data.total_traces).toBe(2);
+  it('filters by variable and races through the engine’s indexes', async () => {
+    const ids = await seed(2);
+    const listed = async (query: string) =>
+      (
+        (await getJson(h.url, `/api/traces?${query}`)).body.data.traces as Array<{
+          trace_id: string;
+        }>
+      )
+        .map((t) => t.trace_id)
+        .sort();
+    expect(await listed('variable=alice.balance')).toEqual([...ids].sort());
+    expect(await listed('variable=nobody.balance')).toEqual([]);
+    const racing = [...h.deps.analyzer.tracesWithRaces()].sort();
+    expect(await listed('has_races=true')).toEqual(racing);
+    expect(await listed('has_races=true&variable=nobody.balance')).toEqual([]);
+    expect(await listed('has_races=false')).toEqual([...ids].sort());
   });
 
-  it('returns the full analysis of a trace with its stored events in order', async () => {
+  it('returns the full analysis of a trace: stored events with computed fields, and the engine’s results', async () => {
     const [id] = await seed(1);
     const { status, body } = await getJson(h.url, `/api/traces/${id}`);
     expect(status).toBe(200);
     const data = body.data;
+    const engine = h.deps.analyzer;
     expect(data.trace_id).toBe(id);
-    expect(data.events).toHaveLength(7);
-    expect(data.events.map((e: { timestamp: string }) => e.timestamp)).toEqual(
-      data.events.map((e: { timestamp: string }) => e.timestamp).sort(),
-    );
-    expect(Object.keys(data.events[0].kind)).toEqual(['HttpRequest']);
-    expect(data.audit_trails).toEqual({});
-    expect(data.analysis).toMatchObject({
-      concurrent_events: 0,
-      potential_races: 0,
-      anomalies: ['No potential races detected for this trace'],
-      race_details: [],
-    });
-    expect(data.anomalies).toEqual([]);
-    expect(data.dependencies).toEqual({ trace_id: id, services: [], dependencies: [] });
-    expect(data).toHaveProperty('critical_path');
+    const stored = await h.deps.store.traceEvents(id!);
+    expect(data.events).toEqual(stored.map((e) => ({ ...e, ...engine.computed(e.id) })));
+    expect(data.events[0]).toHaveProperty('clock');
+    expect(data.events[0]).toHaveProperty('locks_held');
+    expect(data.events[0]).toHaveProperty('context');
+    expect(data.audit_trails).toEqual(plain(engine.auditTrails(id!)));
+    expect(data.analysis).toEqual(plain(engine.traceRaces(id!)));
+    expect(data.critical_path).toEqual(plain(engine.criticalPath(id!)));
+    expect(data.anomalies).toEqual(plain(engine.anomalies(id!)));
+    expect(data.dependencies).toEqual(plain(engine.dependencies(id!)));
   });
 
   it('accepts the 32-hex and upper-case forms of a trace id', async () => {
@@ -152,19 +160,20 @@ describe('trace routes', () => {
     expect(body.data).toEqual({ trace_id: id, anomaly_count: 0, anomalies: [] });
   });
 
-  it('serves the per-trace analyses in their spec shapes', async () => {
+  it('serves each per-trace analysis as the engine computed it', async () => {
     const [id] = await seed(1);
+    const engine = h.deps.analyzer;
     const get = async (suffix: string) =>
       (await getJson(h.url, `/api/traces/${id}${suffix}`)).body.data;
     expect(await get('/audit-trail/alice.balance')).toEqual({
       trace_id: id,
       variable: 'alice.balance',
-      accesses: [],
+      accesses: plain(engine.auditTrail(id!, 'alice.balance')),
     });
-    expect(await get('/critical-path')).toMatchObject({ trace_id: id, path: [], path_events: 0 });
-    expect(await get('/dependencies')).toEqual({ trace_id: id, services: [], dependencies: [] });
-    expect(await get('/races')).toMatchObject({ trace_id: id, potential_races: 0, groups: [] });
-    expect(await get('/graph')).toEqual({ trace_id: id, nodes: [], edges: [], races: [] });
+    expect(await get('/critical-path')).toEqual(plain(engine.criticalPath(id!)));
+    expect(await get('/dependencies')).toEqual(plain(engine.dependencies(id!)));
+    expect(await get('/races')).toEqual({ trace_id: id, ...plain(engine.traceRaces(id!)) });
+    expect(await get('/graph')).toEqual(plain(engine.causalGraph(id!)));
   });
 
   it('decodes variable names in the audit-trail path', async () => {
