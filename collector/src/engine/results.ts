@@ -58,7 +58,10 @@ export interface TraceRaces {
   potential_races: number;
   /** Human-readable lines (spec §3.4), kept for old clients; new clients use `race_details`. */
   anomalies: string[];
-  /** One representative pair per group (every group listed, never capped silently). */
+  /**
+   * Representative pairs of every group (up to 10 each, so a small trace lists every pair as spec §3.4
+   * did), ordered by the earlier access; `groups` lists every group with its exact count.
+   */
   race_details: RaceDetail[];
   groups: RaceGroup[];
 }
