@@ -10,6 +10,9 @@ import { StorageError } from '../../errors/raceway-error.js';
 const RETRYABLE_CLASSES = new Set(['08', '40', '53', '57', '58']);
 
 /** The server's SQLSTATE; socket errors carry errno codes (`EPIPE`) instead, and no server error. */
+const PERMANENT_DRIVER_ERRORS =
+  /after calling end on the pool|does not support SSL|certificate|SASL|password must be a string/i;
+
 function sqlState(error: unknown): string | undefined {
   return error instanceof pg.DatabaseError ? error.code : undefined;
 }
@@ -19,9 +22,10 @@ export function isRetryable(error: unknown): boolean {
   const state = sqlState(error);
   if (state !== undefined) return RETRYABLE_CLASSES.has(state.slice(0, 2));
   // No SQLSTATE: the driver or the socket failed (ECONNREFUSED, ECONNRESET, "Connection terminated",
-  // connect/query timeouts). Only a pool that was ended on purpose will not come back.
+  // connect/query timeouts), which passes. Settings that are wrong stay wrong: TLS the server does not
+  // speak or a certificate that does not verify, a missing password, a pool ended on purpose.
   const message = error instanceof Error ? error.message : String(error);
-  return !/after calling end on the pool/i.test(message);
+  return !PERMANENT_DRIVER_ERRORS.test(message);
 }
 
 /** Wraps a driver error as a one-line `StorageError` that keeps the original as `cause`. */
