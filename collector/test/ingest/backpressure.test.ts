@@ -5,6 +5,7 @@ import { realisticBatch } from '../../src/testing/realistic-batch.js';
 import type { TestCollector } from '../../src/testing/start-test-collector.js';
 import { startTestCollector } from '../../src/testing/start-test-collector.js';
 import type { RacewayEvent } from '../../src/model/event.js';
+import { responseJson } from './response-json.js';
 
 let collector: TestCollector | undefined;
 afterEach(async () => {
@@ -34,7 +35,7 @@ async function traceIdsServed(c: TestCollector, events: readonly RacewayEvent[])
   let served = 0;
   for (const traceId of new Set(events.map((e) => e.trace_id))) {
     const res = await fetch(`${c.url}/api/traces/${traceId}`);
-    const body = await res.json();
+    const body = await responseJson(res);
     const ids = new Set(body.data.events.map((e: { id: string }) => e.id));
     served += events.filter((e) => e.trace_id === traceId && ids.has(e.id)).length;
   }
@@ -53,14 +54,18 @@ describe('backpressure end to end', () => {
     const refused = await post(c, refusedEvents);
     expect(refused.status).toBe(429);
     expect(refused.headers.get('retry-after')).toBe('3');
-    const body = await refused.json();
+    const body = await responseJson(refused);
     expect(body.success).toBe(false);
     expect(body.error).toMatch(/queue is full/);
 
     store.release();
     for (const res of await Promise.all(pending)) {
       expect(res.status).toBe(200);
-      expect(await res.json()).toEqual({ success: true, data: 'Ingested 100 events', error: null });
+      expect(await responseJson(res)).toEqual({
+        success: true,
+        data: 'Ingested 100 events',
+        error: null,
+      });
     }
     expect(await traceIdsServed(c, accepted.flat())).toBe(300);
     expect(await c.app.store.getEvent(refusedEvents[0]!.id)).toBeUndefined();

@@ -4,6 +4,7 @@ import type { TestCollector } from '../../src/testing/start-test-collector.js';
 import { startTestCollector } from '../../src/testing/start-test-collector.js';
 import { loadSdkFixture, sdkFixtureText } from '../fixtures/sdk/load-sdk-fixture.js';
 import type { WireEvent } from '../fixtures/sdk/load-sdk-fixture.js';
+import { responseJson } from './response-json.js';
 
 /** Malformed `/events` bodies: each must get a 4xx with a reason, never a crash or a partial store. */
 const template = loadSdkFixture('typescript-transfer').events;
@@ -134,7 +135,7 @@ describe('fuzzing POST /events with malformed bodies', () => {
         });
         expect(res.status).toBeGreaterThanOrEqual(400);
         expect(res.status).toBeLessThan(500);
-        const answer = await res.json();
+        const answer = await responseJson(res);
         expect(answer.success).toBe(false);
         expect(typeof answer.error).toBe('string');
         expect(answer.error.length).toBeGreaterThan(0);
@@ -144,7 +145,7 @@ describe('fuzzing POST /events with malformed bodies', () => {
     expect(runs).toBeGreaterThanOrEqual(1000);
 
     expect((await c.app.store.stats()).events).toBe(kept.length);
-    const trace = await (await fetch(`${c.url}/api/traces/${kept[0]!.trace_id}`)).json();
+    const trace = await responseJson(await fetch(`${c.url}/api/traces/${kept[0]!.trace_id}`));
     expect(trace.data.events.map((e: { id: string }) => e.id)).toEqual(kept.map((e) => e.id));
     expect((await fetch(`${c.url}/healthz`)).status).toBe(200);
   });

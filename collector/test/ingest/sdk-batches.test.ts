@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestCollector } from '../../src/testing/start-test-collector.js';
 import { startTestCollector } from '../../src/testing/start-test-collector.js';
 import { SDK_FIXTURES, loadSdkFixture, sdkFixtureText } from '../fixtures/sdk/load-sdk-fixture.js';
+import { responseJson } from './response-json.js';
 
 /** The exact request each SDK makes (spec §1.6): JSON body, its auth headers when a key is set. */
 function post(c: TestCollector, body: string, headers: Record<string, string> = {}) {
@@ -23,7 +24,7 @@ describe('the four SDK batches end to end', () => {
     const res = await post(collector, sdkFixtureText(name));
     expect(res.status).toBe(200);
     const events = loadSdkFixture(name).events;
-    expect(await res.json()).toEqual({
+    expect(await responseJson(res)).toEqual({
       success: true,
       data: `Ingested ${events.length} events`,
       error: null,
@@ -37,7 +38,7 @@ describe('the four SDK batches end to end', () => {
     const [traceId] = traceIds;
     const trace = await fetch(`${collector.url}/api/traces/${traceId}`);
     expect(trace.status).toBe(200);
-    const body = await trace.json();
+    const body = await responseJson(trace);
     expect(body.success).toBe(true);
     expect(body.data.events.map((e: { id: string }) => e.id).sort()).toEqual(
       events.map((e) => e.id).sort(),
