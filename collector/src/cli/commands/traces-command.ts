@@ -12,7 +12,7 @@ interface TracesFlags {
   variable?: string;
   hasRaces?: boolean;
   minEvents?: number;
-  search?: string;
+  idPrefix?: string;
 }
 
 /** `raceway traces [--page 1] [--page-size 20]`: the trace list, newest activity first (spec §4.15). */
@@ -24,7 +24,7 @@ export function registerTracesCommand(program: Command, io: QueryIo): void {
     .option('--variable <name>', 'only traces that touch this variable')
     .option('--has-races', 'only traces with at least one race')
     .option('--min-events <n>', 'only traces with at least this many events', positiveInt)
-    .option('--search <text>', 'only traces matching this text (id prefix, service)');
+    .option('--id-prefix <hex>', 'only traces whose id starts with this');
   command.action(() =>
     runQuery(io, command, async ({ client, json }) => {
       const flags = command.opts<TracesFlags>();
@@ -35,7 +35,7 @@ export function registerTracesCommand(program: Command, io: QueryIo): void {
         variable: flags.variable,
         has_races: flags.hasRaces ? 'true' : undefined,
         min_events: flags.minEvents,
-        q: flags.search,
+        q: flags.idPrefix,
       });
       if (json) return printJson(io, list);
       io.stdout(formatTraceRows(list.traces));

@@ -1,0 +1,177 @@
+import { Box, Text, useApp, useInput } from 'ink';
+import type { ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { StatusLine } from './components/status-line.js';
+import type { RacewaySource } from './data/raceway-source.js';
+import type { ScreenName } from './input/key-action.js';
+import { keyAction } from './input/key-action.js';
+import { KeyHandlerContext, useChildSlot } from './input/key-handler.js';
+import { LiveBus, LiveBusContext } from './live/live-bus.js';
+import type { LiveState } from './live/live-stream.js';
+import type { Theme } from './theme.js';
+import { ThemeContext, useTone } from './theme.js';
+import type { UiContextValue } from './ui-context.js';
+import { UiContext } from './ui-context.js';
+import type { TerminalSize } from './use-terminal-size.js';
+import { useTerminalSize } from './use-terminal-size.js';
+import { CrossTraceScreen } from './views/cross-trace-screen.js';
+import { DashboardScreen } from './views/dashboard-screen.js';
+import { HelpOverlay } from './views/help-overlay.js';
+import { TraceScreen } from './views/trace-screen.js';
+import { TracesScreen } from './views/traces-screen.js';
+
+export type Screen = { name: ScreenName } | { name: 'trace'; traceId: string; from: ScreenName };
+
+export interface RacewayAppProps {
+  source: RacewaySource;
+  theme: Theme;
+  /** Fixed size (tests); the real terminal's size otherwise. */
+  size?: TerminalSize;
+  /** Open this trace at start. */
+  initialTraceId?: string;
+}
+
+/**
+ * The TUI shell: header, the current screen, the status line. It owns the keyboard (routing each key to
+ * the current screen, or to the prompt / help when open) and the live connection.
+ */
+export function RacewayApp({
+  source,
+  theme,
+  size: fixedSize,
+  initialTraceId,
+}: RacewayAppProps): ReactNode {
+  const size = useTerminalSize(fixedSize);
+  const { exit } = useApp();
+  const [screen, setScreen] = useState<Screen>(
+    initialTraceId
+      ? { name: 'trace', traceId: initialTraceId, from: 'traces' }
+      : { name: 'traces' },
+  );
+  const [help, setHelp] = useState(false);
+  const [message, setMessage] = useState<string | undefined>();
+  const [prompt, setPrompt] = useState<
+    { label: string; text: string; onSubmit: (text: string) => void } | undefined
+  >();
+  const [liveState, setLiveState] = useState<LiveState>({ kind: 'connecting' });
+  const [epoch, setEpoch] = useState(0);
+  const bus = useMemo(() => new LiveBus(), []);
+  const slot = useChildSlot();
+
+  useEffect(
+    () =>
+      source.follow(
+        (m) => bus.emit(m),
+        (state) => {
+          setLiveState(state);
+          // After a reconnect, views reload everything: messages may have been missed.
+          if (state.kind === 'live' && state.reconnected) setEpoch((e) => e + 1);
+        },
+      ),
+    [source, bus],
+  );
+
+  const messageTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(messageTimer.current), []);
+  const ui: UiContextValue = useMemo(
+    () => ({
+      source,
+      size,
+      openPrompt: (label, onSubmit, initial = '') => setPrompt({ label, text: initial, onSubmit }),
+      flash: (text) => {
+        setMessage(text);
+        clearTimeout(messageTimer.current);
+        messageTimer.current = setTimeout(() => setMessage(undefined), 4000);
+      },
+    }),
+    [source, size],
+  );
+
+  useInput((input, key) => {
+    if (prompt) {
+      if (key.escape) setPrompt(undefined);
+      else if (key.return) {
+        setPrompt(undefined);
+        prompt.onSubmit(prompt.text);
+      } else if (key.backspace || key.delete)
+        setPrompt({ ...prompt, text: prompt.text.slice(0, -1) });
+      else if (!key.ctrl && !key.meta && input) setPrompt({ ...prompt, text: prompt.text + input });
+      return;
+    }
+    const action = keyAction(input, key);
+    if (!action) return;
+    if (help) {
+      if (action.type === 'back' || action.type === 'help') setHelp(false);
+      else if (action.type === 'quit') exit();
+      return;
+    }
+    if (slot.current?.(action)) return;
+    if (action.type === 'quit') exit();
+    else if (action.type === 'help') setHelp(true);
+    else if (action.type === 'screen') setScreen({ name: action.screen });
+    else if (action.type === 'back' && screen.name !== 'traces') setScreen({ name: 'traces' });
+  });
+
+  const bodyHeight = Math.max(4, size.rows - 2);
+  const open = (traceId: string): void =>
+    setScreen({
+      name: 'trace',
+      traceId,
+      from: screen.name === 'trace' ? screen.from : screen.name,
+    });
+
+  let body: ReactNode;
+  if (help) body = <HelpOverlay height={bodyHeight} />;
+  else if (screen.name === 'trace')
+    body = (
+      <TraceScreen
+        key={`${screen.traceId}:${epoch}`}
+        traceId={screen.traceId}
+        height={bodyHeight}
+        onBack={() => setScreen({ name: screen.from })}
+      />
+    );
+  else if (screen.name === 'dashboard')
+    body = <DashboardScreen key={epoch} height={bodyHeight} onOpen={open} />;
+  else if (screen.name === 'cross')
+    body = <CrossTraceScreen key={epoch} height={bodyHeight} onOpen={open} />;
+  else body = <TracesScreen key={epoch} height={bodyHeight} onOpen={open} />;
+
+  return (
+    <ThemeContext.Provider value={theme}>
+      <UiContext.Provider value={ui}>
+        <LiveBusContext.Provider value={bus}>
+          <KeyHandlerContext.Provider value={slot}>
+            <Box flexDirection="column" width={size.columns} height={size.rows}>
+              <Header screen={screen.name} server={source.server} />
+              <Box height={bodyHeight} flexDirection="column">
+                {body}
+              </Box>
+              <StatusLine state={liveState} message={message} prompt={prompt} />
+            </Box>
+          </KeyHandlerContext.Provider>
+        </LiveBusContext.Provider>
+      </UiContext.Provider>
+    </ThemeContext.Provider>
+  );
+}
+
+function Header({ screen, server }: { screen: Screen['name']; server: string }): ReactNode {
+  const tone = useTone();
+  const item = (name: ScreenName, label: string): ReactNode => (
+    <Text inverse={screen === name} bold={screen === name}>
+      {` ${label} `}
+    </Text>
+  );
+  return (
+    <Text wrap="truncate">
+      <Text bold {...tone.fg('accent')}>
+        Raceway
+      </Text>{' '}
+      {item('traces', 'T Traces')}
+      {item('dashboard', 'D Dashboard')}
+      {item('cross', 'X Cross-trace')}
+      <Text {...tone.fg('muted')}> {server}</Text>
+    </Text>
+  );
+}

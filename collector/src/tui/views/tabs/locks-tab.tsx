@@ -1,0 +1,58 @@
+import { Box } from 'ink';
+import type { ReactNode } from 'react';
+import { Pane, paneRows } from '../../components/pane.js';
+import { ScrollList } from '../../components/scroll-list.js';
+import { useKeyHandler } from '../../input/key-handler.js';
+import { useListNavigation } from '../../input/use-list-navigation.js';
+import { usePaneFocus } from '../../input/use-pane-focus.js';
+import { clockTime, durationText } from '../../model/format-time.js';
+import { lockHolds } from '../../state/lock-holds.js';
+import type { TabProps } from './tab-props.js';
+
+/** Tab 8: locks of the trace and who held each, when and for how long. */
+export function LocksTab({ trace, height }: TabProps): ReactNode {
+  const locks = lockHolds(trace.events);
+  const lockRows = locks.map(
+    (l) => `${l.lockId}  ${l.holds.length} holds · ${l.threads.length} threads`,
+  );
+  const listHeight = paneRows(height);
+  const lockNav = useListNavigation(lockRows, listHeight);
+  const lock = locks[lockNav.cursor.index];
+  const holdRows = (lock?.holds ?? []).map(
+    (h) =>
+      `${h.thread.padEnd(10)} ${clockTime(h.acquiredAt)} ${h.heldMs === undefined ? 'still held' : `held ${durationText(h.heldMs)}`}  ${h.lockType} @ ${h.acquireLocation}`,
+  );
+  const holdNav = useListNavigation(holdRows, listHeight);
+  const panes = usePaneFocus(2);
+  useKeyHandler(
+    (action) =>
+      panes.handle(action) || (panes.focus === 0 ? lockNav.handle(action) : holdNav.handle(action)),
+  );
+
+  return (
+    <Box flexDirection="row" height={height}>
+      <Pane title={`Locks ${locks.length}`} focused={panes.focus === 0} height={height} width="40%">
+        <ScrollList
+          rows={lockRows}
+          cursor={lockNav.cursor}
+          height={listHeight}
+          active={panes.focus === 0}
+          empty="no locks taken in this trace"
+        />
+      </Pane>
+      <Pane
+        title={`Holds ${lock?.lockId ?? ''}`}
+        focused={panes.focus === 1}
+        height={height}
+        flexGrow={1}
+      >
+        <ScrollList
+          rows={holdRows}
+          cursor={holdNav.cursor}
+          height={listHeight}
+          active={panes.focus === 1}
+        />
+      </Pane>
+    </Box>
+  );
+}

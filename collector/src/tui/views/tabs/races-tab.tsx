@@ -1,0 +1,113 @@
+import { Box, Text } from 'ink';
+import type { ReactNode } from 'react';
+import type { RaceAccess, RaceDetail } from '../../../cli/commands/api-types.js';
+import { FieldLines } from '../../components/field-lines.js';
+import { Pane, paneRows } from '../../components/pane.js';
+import { ScrollList } from '../../components/scroll-list.js';
+import { useKeyHandler } from '../../input/key-handler.js';
+import { useListNavigation } from '../../input/use-list-navigation.js';
+import { usePaneFocus } from '../../input/use-pane-focus.js';
+import { formatValue } from '../../model/describe-event.js';
+import { clockTime } from '../../model/format-time.js';
+import { useTone } from '../../theme.js';
+import type { TabProps } from './tab-props.js';
+
+/** One line per race: severity, variable, the two sides' access and location, the group's pair count. */
+export function raceRow(r: RaceDetail): string {
+  return `${r.severity.padEnd(8)} ${r.variable}  ${r.first.access_type} ${r.first.location} ↔ ${r.second.access_type} ${r.second.location}  ×${r.group_count}`;
+}
+
+/** Tab 2: the trace's races, and the selected race's two accesses side by side. */
+export function RacesTab({ trace, height }: TabProps): ReactNode {
+  const tone = useTone();
+  const races = trace.analysis.race_details;
+  const listHeight = Math.max(5, Math.min(races.length + 3, Math.floor(height / 3)));
+  const sideHeight = height - listHeight;
+  const nav = useListNavigation(races.map(raceRow), paneRows(listHeight));
+  const panes = usePaneFocus(3);
+  const race = races[nav.cursor.index];
+
+  useKeyHandler((action) => panes.handle(action) || nav.handle(action));
+
+  return (
+    <Box flexDirection="column" height={height}>
+      <Pane
+        title={`Races ${races.length} (${trace.analysis.potential_races} racing pairs)`}
+        focused={panes.focus === 0}
+        height={listHeight}
+      >
+        <ScrollList
+          rows={races.map(raceRow)}
+          cursor={nav.cursor}
+          height={paneRows(listHeight)}
+          active={panes.focus === 0}
+          tones={races.map((r) => (r.severity === 'CRITICAL' ? 'critical' : 'warning'))}
+          empty="no races in this trace"
+        />
+      </Pane>
+      {race ? (
+        <Box flexDirection="row" height={sideHeight}>
+          <Pane
+            title={`First: ${race.first.access_type}`}
+            focused={panes.focus === 1}
+            height={sideHeight}
+            width="50%"
+          >
+            <AccessFields
+              access={race.first}
+              variable={race.variable}
+              rows={paneRows(sideHeight)}
+            />
+          </Pane>
+          <Pane
+            title={`Second: ${race.second.access_type}`}
+            focused={panes.focus === 2}
+            height={sideHeight}
+            flexGrow={1}
+          >
+            <AccessFields
+              access={race.second}
+              variable={race.variable}
+              rows={paneRows(sideHeight)}
+            />
+          </Pane>
+        </Box>
+      ) : (
+        <Text {...tone.fg('ok')}>No race conditions in this trace.</Text>
+      )}
+    </Box>
+  );
+}
+
+/** One side of a race, from the structured RaceAccess fields. */
+export function AccessFields({
+  access,
+  variable,
+  rows,
+}: {
+  access: RaceAccess;
+  variable: string;
+  rows: number;
+}): ReactNode {
+  const value =
+    access.access_type === 'Read'
+      ? `read ${formatValue(access.new_value)}`
+      : `${formatValue(access.old_value)} → ${formatValue(access.new_value)}`;
+  return (
+    <FieldLines
+      max={rows}
+      fields={[
+        ['variable', variable],
+        ['access', access.access_type, access.access_type === 'Read' ? 'warning' : 'critical'],
+        ['value', value],
+        ['location', access.location],
+        ['thread', access.thread_id],
+        ['service', access.service_name],
+        ['time', clockTime(access.timestamp)],
+        ['locks', access.locks_held.join(', ') || 'none'],
+        ['context', access.context],
+        ['event', access.event_id],
+      ]}
+    />
+  );
+}

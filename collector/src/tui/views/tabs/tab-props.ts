@@ -1,0 +1,7 @@
+import type { FullTraceAnalysis } from '../../../cli/commands/api-types.js';
+
+/** What every trace tab receives: the loaded trace and the rows it may use. */
+export interface TabProps {
+  trace: FullTraceAnalysis;
+  height: number;
+}

@@ -1,0 +1,119 @@
+import { Box, Text } from 'ink';
+import type { ReactNode } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { FullTraceAnalysis } from '../../cli/commands/api-types.js';
+import { useResource } from '../data/use-resource.js';
+import { KeyHandlerContext, useChildSlot, useKeyHandler } from '../input/key-handler.js';
+import { useLiveMessages } from '../live/live-bus.js';
+import { useTone } from '../theme.js';
+import { useUi } from '../ui-context.js';
+import { errorText } from './error-text.js';
+import { AnomaliesTab } from './tabs/anomalies-tab.js';
+import { AuditTrailTab } from './tabs/audit-trail-tab.js';
+import { CriticalPathTab } from './tabs/critical-path-tab.js';
+import { DebuggerTab } from './tabs/debugger-tab.js';
+import { DependenciesTab } from './tabs/dependencies-tab.js';
+import { EventsTab } from './tabs/events-tab.js';
+import { LocksTab } from './tabs/locks-tab.js';
+import { RacesTab } from './tabs/races-tab.js';
+import type { TabProps } from './tabs/tab-props.js';
+
+/** The trace tabs in key order: `1` … `8`. */
+export const TRACE_TABS: ReadonlyArray<{ name: string; view: (props: TabProps) => ReactNode }> = [
+  { name: 'Events', view: EventsTab },
+  { name: 'Races', view: RacesTab },
+  { name: 'Debugger', view: DebuggerTab },
+  { name: 'Path', view: CriticalPathTab },
+  { name: 'Anomalies', view: AnomaliesTab },
+  { name: 'Deps', view: DependenciesTab },
+  { name: 'Audit', view: AuditTrailTab },
+  { name: 'Locks', view: LocksTab },
+];
+
+/** One trace: a summary line, the tab bar and the active tab; Esc goes back to the list. */
+export function TraceScreen({
+  traceId,
+  height,
+  onBack,
+  initialTab = 0,
+}: {
+  traceId: string;
+  height: number;
+  onBack: () => void;
+  initialTab?: number;
+}): ReactNode {
+  const ui = useUi();
+  const tone = useTone();
+  const [tab, setTab] = useState(initialTab);
+  const trace = useResource(() => ui.source.trace(traceId), traceId);
+  const child = useChildSlot();
+
+  const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(pending.current), []);
+  useLiveMessages((m) => {
+    if ((m.data as { trace_id?: unknown }).trace_id !== traceId || pending.current) return;
+    pending.current = setTimeout(() => {
+      pending.current = undefined;
+      trace.reload();
+    }, 300);
+  });
+
+  useKeyHandler((action) => {
+    if (action.type === 'tab') {
+      if (action.index < TRACE_TABS.length) setTab(action.index);
+      return true;
+    }
+    if (child.current?.(action)) return true;
+    if (action.type === 'back') {
+      onBack();
+      return true;
+    }
+    if (action.type === 'refresh') {
+      trace.reload();
+      return true;
+    }
+    return false;
+  });
+
+  const bodyHeight = Math.max(4, height - 2);
+  const View = TRACE_TABS[tab]?.view ?? EventsTab;
+  return (
+    <Box flexDirection="column" height={height}>
+      {trace.data ? <Summary trace={trace.data} /> : <Text wrap="truncate">Trace {traceId}</Text>}
+      <Text wrap="truncate">
+        {TRACE_TABS.map((t, i) => (
+          <Text
+            key={t.name}
+            inverse={i === tab}
+            bold={i === tab}
+            {...tone.fg(i === tab ? 'accent' : undefined)}
+          >
+            {` ${i + 1} ${t.name} `}
+          </Text>
+        ))}
+      </Text>
+      {trace.error && !trace.data ? (
+        <Text {...tone.fg('critical')}>{errorText(trace.error)}</Text>
+      ) : trace.data ? (
+        <KeyHandlerContext.Provider value={child}>
+          <View key={tab} trace={trace.data} height={bodyHeight} />
+        </KeyHandlerContext.Provider>
+      ) : (
+        <Text {...tone.fg('muted')}>loading trace…</Text>
+      )}
+    </Box>
+  );
+}
+
+function Summary({ trace }: { trace: FullTraceAnalysis }): ReactNode {
+  const tone = useTone();
+  const services = new Set(trace.events.map((e) => e.metadata.service_name));
+  const races = trace.analysis.potential_races;
+  return (
+    <Text wrap="truncate">
+      <Text bold>Trace {trace.trace_id}</Text> · {trace.events.length} events · {services.size}{' '}
+      services · <Text {...tone.fg(races > 0 ? 'critical' : 'ok')}>{races} races</Text> ·{' '}
+      {trace.anomalies.length} anomalies
+    </Text>
+  );
+}
