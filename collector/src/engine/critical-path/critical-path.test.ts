@@ -177,3 +177,30 @@ describe('criticalPath invariants', () => {
     );
   });
 });
+
+describe('criticalPath on large traces', () => {
+  it('walks a 20 000-event chain stamped in reverse order without exhausting the stack', () => {
+    const rows: FixtureEvent[] = Array.from({ length: 20_000 }, (_, i) => ({
+      id: `e${i}`,
+      startMs: 20_000 - i,
+      durationMs: 0.5,
+      ...(i > 0 ? { parent: `e${i - 1}` } : {}),
+    }));
+    const result = criticalPath(fixtureTrace(rows))!;
+    expect(result.path.length).toBeGreaterThan(0);
+    expect(result.total_duration_ms).toBeLessThanOrEqual(result.trace_total_duration_ms);
+  });
+
+  it('descends a 20 000-deep span nesting without exhausting the stack', () => {
+    const rows: FixtureEvent[] = Array.from({ length: 20_000 }, (_, i) => ({
+      id: `s${i}`,
+      startMs: i * 0.001,
+      durationMs: 100 - i * 0.002,
+      thread: `span-${i}`,
+      ...(i > 0 ? { parent: `s${i - 1}` } : {}),
+    }));
+    const result = criticalPath(fixtureTrace(rows))!;
+    expect(result.path_events).toBe(20_000);
+    expect(result.total_duration_ms).toBeCloseTo(100, 6);
+  });
+});

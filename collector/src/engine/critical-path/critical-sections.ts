@@ -111,7 +111,10 @@ function addSection(
   if (end > start) sections.push({ eventId: of.event.id, start, end });
 }
 
-/** The top-level event the path ends at: the latest end, then the later start, then by id. */
+/** Tied terminals tried at most; many events sharing the last instant must not make the walk quadratic. */
+const MAX_TERMINALS = 16;
+
+/** Top-level events the path may end at: the latest end; ties by the later start, then by id. */
 export function terminalCandidates(forest: NestingForest): WorkInterval[] {
   let latest = -Infinity;
   const tops: WorkInterval[] = [];
@@ -123,5 +126,5 @@ export function terminalCandidates(forest: NestingForest): WorkInterval[] {
     }
     if (interval.end === latest) tops.push(interval);
   }
-  return tops.sort((a, b) => b.start - a.start || compareIds(a, b));
+  return tops.sort((a, b) => b.start - a.start || compareIds(a, b)).slice(0, MAX_TERMINALS);
 }

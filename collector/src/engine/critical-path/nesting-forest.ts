@@ -53,41 +53,36 @@ export function nestingForest(view: TraceView): NestingForest {
 
   const parentOf = new Map<string, string>();
   const intervals = new Map<string, WorkInterval>();
-  const resolving = new Set<string>();
-
   const encloses = (frame: WorkInterval, start: number): boolean =>
     frame.end > frame.start && frame.start <= start && start < frame.end;
+  const frameParent = (frame: WorkInterval): WorkInterval | undefined => {
+    const parentId = parentOf.get(frame.event.id);
+    return parentId === undefined ? undefined : intervals.get(parentId);
+  };
 
-  // Memoised and cycle-guarded: edges form a DAG, but a bad input must not hang the analysis.
-  const resolve = (id: string): WorkInterval | undefined => {
-    const known = intervals.get(id);
-    if (known) return known;
-    const event = byId.get(id);
-    if (!event || resolving.has(id)) return undefined;
-    resolving.add(id);
+  // Predecessors first, so each event sees its ancestors' frames; a predecessor still unresolved (only
+  // possible on a cyclic, i.e. broken, input) is ignored rather than allowed to hang the analysis.
+  for (const event of causalOrder(view, predecessorsOf)) {
     const start = event.time_us;
     const rawEnd = start + durationUs(event);
     let parent: WorkInterval | undefined;
-    for (const predId of predecessorsOf.get(id) ?? []) {
+    for (const predId of predecessorsOf.get(event.id) ?? []) {
       const pred = byId.get(predId);
       if (!pred || isNonBlocking(event, pred)) continue;
-      for (let frame = resolve(predId); frame; frame = frameParent(frame)) {
+      for (let frame = intervals.get(predId); frame; frame = frameParent(frame)) {
         if (!encloses(frame, start)) continue;
         if (!parent || innerFirst(frame, parent) < 0) parent = frame;
         break;
       }
     }
-    resolving.delete(id);
-    if (parent) parentOf.set(id, parent.event.id);
-    const interval = { event, start, rawEnd, end: parent ? Math.min(rawEnd, parent.end) : rawEnd };
-    intervals.set(id, interval);
-    return interval;
-  };
-  const frameParent = (frame: WorkInterval): WorkInterval | undefined => {
-    const parentId = parentOf.get(frame.event.id);
-    return parentId === undefined ? undefined : intervals.get(parentId);
-  };
-  for (const event of view.events) resolve(event.id);
+    if (parent) parentOf.set(event.id, parent.event.id);
+    intervals.set(event.id, {
+      event,
+      start,
+      rawEnd,
+      end: parent ? Math.min(rawEnd, parent.end) : rawEnd,
+    });
+  }
 
   const childrenOf = new Map<string, WorkInterval[]>();
   for (const [childId, parentId] of parentOf) {
@@ -99,6 +94,42 @@ export function nestingForest(view: TraceView): NestingForest {
   }
   for (const children of childrenOf.values()) children.sort(lastFinishingFirst);
   return { intervals, parentOf, childrenOf, predecessorsOf };
+}
+
+/** Kahn's algorithm over the direct edges, ties in view order; events left on a cycle come last. */
+function causalOrder(
+  view: TraceView,
+  predecessorsOf: ReadonlyMap<string, readonly string[]>,
+): StoredEvent[] {
+  const waiting = new Map<string, number>();
+  const successors = new Map<string, string[]>();
+  for (const [to, preds] of predecessorsOf) {
+    waiting.set(to, preds.length);
+    for (const from of preds) {
+      const next = successors.get(from);
+      if (next) next.push(to);
+      else successors.set(from, [to]);
+    }
+  }
+  const byId = new Map(view.events.map((e) => [e.id, e]));
+  const ready = view.events.filter((e) => !waiting.get(e.id)).reverse();
+  const order: StoredEvent[] = [];
+  const placed = new Set<string>();
+  for (let event = ready.pop(); event; event = ready.pop()) {
+    order.push(event);
+    placed.add(event.id);
+    const unlocked: StoredEvent[] = [];
+    for (const next of successors.get(event.id) ?? []) {
+      const left = (waiting.get(next) ?? 1) - 1;
+      waiting.set(next, left);
+      const successor = byId.get(next);
+      if (left === 0 && successor) unlocked.push(successor);
+    }
+    ready.push(...unlocked.reverse());
+  }
+  if (order.length < view.events.length)
+    for (const event of view.events) if (!placed.has(event.id)) order.push(event);
+  return order;
 }
 
 /** Innermost enclosing frame first: the later start, then the earlier end, then by id. */
