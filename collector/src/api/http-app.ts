@@ -1,5 +1,6 @@
 import { Router } from '@koa/router';
 import Koa from 'koa';
+import { accessLog } from './access-log.js';
 import { KeyRing } from './auth/api-key.js';
 import { authRoutes } from './auth/auth-routes.js';
 import { requireApiKey } from './auth/require-api-key.js';
@@ -63,7 +64,10 @@ function dataRouter(deps: HttpAppDeps, keys: KeyRing): Router {
   return router;
 }
 
-/** CORS outermost (so errors keep their CORS headers), then the error envelope and the JSON 404. */
+/**
+ * CORS outermost (so errors keep their CORS headers), then the access log (which sees final statuses), the
+ * error envelope and the JSON 404.
+ */
 function assemble(deps: HttpAppDeps): Koa {
   const app = new Koa();
   // Peer addresses come from the socket only: X-Forwarded-* are not trusted (spec §10.3.3).
@@ -71,6 +75,7 @@ function assemble(deps: HttpAppDeps): Koa {
   const cors = corsPolicy(deps.options.corsOrigins);
   if (cors) app.use(cors);
   app.on('error', (err: unknown) => logAppError(deps, err));
+  app.use(accessLog(deps.logger));
   app.use(errorEnvelope(deps.logger));
   app.use(notFound());
   return app;
