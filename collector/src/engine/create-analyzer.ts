@@ -1,8 +1,10 @@
 import type { StoredEvent } from '../model/stored-event.js';
 import type { AnalysisUpdate, Analyzer, AnalyzerOptions } from './analyzer.js';
+import { HOTSPOT_LIMIT, TraceAggregates } from './aggregates/index.js';
 import { AnomalyDetector } from './anomalies/index.js';
 import { auditTrailsOf } from './audit/audit-trails-of.js';
 import { criticalPath } from './critical-path/index.js';
+import { ServiceGraph, traceDependencies } from './dependencies/index.js';
 import { CrossTraceIndex } from './global-races/cross-trace-index.js';
 import { globalAnalysisOf } from './global-races/global-analysis-of.js';
 import { globalRaceCandidatesOf } from './global-races/global-race-candidates-of.js';
@@ -26,6 +28,8 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
   const cross = new CrossTraceIndex(skewUs);
   const detector = new AnomalyDetector({ minSamples: options.anomalyMinSamples });
   const touching = new VariableTraces();
+  const aggregates = new TraceAggregates();
+  const serviceGraph = new ServiceGraph();
   const racy = new Set<string>();
   const views = new WeakMap<TraceAnalysis, TraceView>();
   let pending: AnalysisUpdate | undefined;
@@ -35,6 +39,7 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
     if (next.races.total > 0) racy.add(next.traceId);
     else racy.delete(next.traceId);
     const newGlobal = cross.replace(footprintOf(next));
+    serviceGraph.update(viewOf(next));
     if (!pending) return;
     const before = new Map(previous?.races.groups.map((g) => [groupKey(g), g.count]));
     for (const group of next.races.groups) {
@@ -87,6 +92,7 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
       for (const event of fresh) {
         touching.add(event);
         detector.observe(event);
+        aggregates.add(event);
       }
       for (const anomaly of detector.judge(fresh)) {
         const event = fresh.find((e) => e.id === anomaly.event_id);
@@ -106,6 +112,8 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
         touching.forget(traceId, events);
         cross.remove(traceId);
         racy.delete(traceId);
+        aggregates.forget(traceId);
+        serviceGraph.forget(traceId);
       }
     },
     computed(eventId) {
@@ -138,17 +146,10 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
       return analysis ? detector.judge(viewOf(analysis).events) : [];
     },
     dependencies(traceId) {
-      const services = new Map<string, number>();
-      for (const event of registry.traceEvents(traceId))
-        services.set(
-          event.metadata.service_name,
-          (services.get(event.metadata.service_name) ?? 0) + 1,
-        );
-      return {
-        trace_id: traceId,
-        services: [...services].sort().map(([name, event_count]) => ({ name, event_count })),
-        dependencies: [],
-      };
+      const analysis = fresh(traceId);
+      return analysis
+        ? traceDependencies(viewOf(analysis))
+        : { trace_id: traceId, services: [], dependencies: [] };
     },
     causalGraph(traceId) {
       const analysis = fresh(traceId);
@@ -162,17 +163,21 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
     globalRaceCandidates() {
       return globalRaceCandidatesOf(cross.variables(), sweepOf(0).perVariable);
     },
-    services: () => [],
-    serviceDependencies: (service) => ({ service_name: service, calls_to: [], called_by: [] }),
-    distributedEdges: () => [],
-    hotspots: () => ({ top_variables: [], top_service_calls: [] }),
-    serviceHealth: () => [],
-    performance: () => ({
-      trace_latency: { avg_ms: 0, p50_ms: 0, p95_ms: 0, p99_ms: 0, slowest_traces: [] },
-      event_performance: { avg_duration_ms: 0, by_type: [], slow_operations: [] },
-      service_latency: [],
-      throughput: { events_per_second: 0, traces_per_second: 0, time_range_seconds: 0 },
-    }),
+    services: () => aggregates.services(),
+    serviceDependencies(service) {
+      registry.refreshAll();
+      return serviceGraph.serviceDependencies(service);
+    },
+    distributedEdges() {
+      registry.refreshAll();
+      return serviceGraph.distributedEdges();
+    },
+    hotspots() {
+      registry.refreshAll();
+      return aggregates.hotspots(serviceGraph.topServiceCalls(HOTSPOT_LIMIT));
+    },
+    serviceHealth: (windowMinutes, nowMs) => aggregates.serviceHealth(windowMinutes, nowMs),
+    performance: (limit) => aggregates.performance(limit),
     tracesWithRaces() {
       registry.refreshAll();
       return racy;
