@@ -31,14 +31,15 @@ export function durationUs(event: StoredEvent): number {
 }
 
 /**
- * Children the parent does not wait for: spawned async tasks and message consumers (Jaeger leaves out
- * FOLLOWS_FROM children the same way). They stay top level and join the path only if they end last.
+ * Children the parent does not wait for: tasks started by an AsyncSpawn event, and messaging spans
+ * (OTel span kind `producer`/`consumer`, read from the `span.kind` or `otel.span_kind` tag); Jaeger leaves
+ * out FOLLOWS_FROM children the same way. They stay top level and join the path only if they end last.
  */
 function isNonBlocking(child: StoredEvent, via: StoredEvent): boolean {
   if ('AsyncSpawn' in via.kind) return true;
   const tags = child.metadata.tags;
   const spanKind = (tags['span.kind'] ?? tags['otel.span_kind'] ?? '').toLowerCase();
-  return spanKind === 'consumer';
+  return spanKind === 'consumer' || spanKind === 'producer';
 }
 
 export function nestingForest(view: TraceView): NestingForest {
