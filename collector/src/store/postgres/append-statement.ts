@@ -2,28 +2,29 @@ import type { EventColumns } from './event-columns.js';
 import type { TableNames } from './table-names.js';
 
 /**
- * The documents travel as one JSON array (`[doc,doc,…]`, a plain join) rather than a `json[]`: the
- * driver's array encoding escapes every character of every document, which was the costliest part of
- * an append on the client.
- *
  * One statement (so one implicit transaction and one round trip) that inserts the new events and folds
- * them into their trace summaries. Rows are inserted in id order and summaries in trace order, so two
- * concurrent batches take row locks in the same order and do not deadlock. Returns the ids that were new.
+ * them into their trace summaries; returns the ids that were new. Two choices keep it fast at 5000-event
+ * batches:
+ * - the documents travel as one JSON array (`[doc,doc,…]`, a plain join) rather than a `json[]`, whose
+ *   driver-side encoding escapes every character of every document;
+ * - documents flow straight from the parameters into the table: the summary reads what `RETURNING`
+ *   gives back (sizes and timestamps, not the documents), so no CTE materialises them and nothing
+ *   spills past `work_mem`.
+ * Summaries are upserted in trace order so concurrent batches lock them in the same order.
  */
 export function appendStatement(t: TableNames): string {
   return `
-    WITH input AS (
+    WITH inserted AS (
+      INSERT INTO ${t.events}
+        (id, trace_id, seq, time_us, timestamp, parent_id, kind, service, thread, variable, doc)
       SELECT * FROM ROWS FROM (
         unnest($1::text[]), unnest($2::text[]), unnest($3::bigint[]), unnest($4::float8[]),
         unnest($5::text[]), unnest($6::text[]), unnest($7::text[]), unnest($8::text[]),
-        unnest($9::text[]), json_array_elements($10::json), unnest($11::bigint[]), unnest($12::text[])
-      ) AS u(id, trace_id, seq, time_us, parent_id, kind, service, thread, variable, doc, bytes, ts)
-    ), inserted AS (
-      INSERT INTO ${t.events} (id, trace_id, seq, time_us, parent_id, kind, service, thread, variable, doc)
-      SELECT id, trace_id, seq, time_us, parent_id, kind, service, thread, variable, doc
-      FROM input ORDER BY id
+        unnest($9::text[]), unnest($10::text[]), json_array_elements($11::json)
+      )
       ON CONFLICT (id) DO NOTHING
-      RETURNING id
+      RETURNING id, trace_id, seq, time_us, service, octet_length(doc::text) AS bytes,
+                timestamp AS ts
     ), per_trace AS (
       SELECT u.trace_id, count(*) AS event_count,
              min(u.time_us) AS first_time_us,
@@ -34,14 +35,14 @@ export function appendStatement(t: TableNames): string {
              (array_agg(u.ts ORDER BY u.time_us DESC, u.seq DESC))[1] AS last_timestamp,
              array_agg(DISTINCT u.service) AS services,
              sum(u.bytes) AS bytes, max(u.seq) AS activity_seq
-      FROM inserted i JOIN input u ON u.id = i.id
+      FROM inserted u
       GROUP BY u.trace_id
     ), summaries AS (
       INSERT INTO ${t.traces} AS s
         (trace_id, event_count, first_time_us, first_seq, first_timestamp, last_time_us, last_seq,
          last_timestamp, services, bytes, activity_seq, activity_ms)
       SELECT trace_id, event_count, first_time_us, first_seq, first_timestamp, last_time_us, last_seq,
-             last_timestamp, services, bytes, activity_seq, $13::float8
+             last_timestamp, services, bytes, activity_seq, $12::float8
       FROM per_trace ORDER BY trace_id
       ON CONFLICT (trace_id) DO UPDATE SET
         event_count = s.event_count + excluded.event_count,
@@ -69,14 +70,13 @@ export function appendParameters(c: EventColumns, activityMs: number): unknown[]
     c.traceId,
     c.seq,
     c.timeUs,
+    c.timestamp,
     c.parentId,
     c.kind,
     c.service,
     c.thread,
     c.variable,
     `[${c.doc.join(',')}]`,
-    c.bytes,
-    c.timestamp,
     activityMs,
   ];
 }

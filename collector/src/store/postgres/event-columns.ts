@@ -7,14 +7,13 @@ export interface EventColumns {
   traceId: string[];
   seq: number[];
   timeUs: number[];
+  timestamp: string[];
   parentId: (string | null)[];
   kind: string[];
   service: string[];
   thread: string[];
   variable: (string | null)[];
   doc: string[];
-  bytes: number[];
-  timestamp: string[];
 }
 
 /**
@@ -32,21 +31,20 @@ export function eventColumns(events: readonly StoredEvent[]): EventColumns {
     traceId: [],
     seq: [],
     timeUs: [],
+    timestamp: [],
     parentId: [],
     kind: [],
     service: [],
     thread: [],
     variable: [],
     doc: [],
-    bytes: [],
-    timestamp: [],
   };
   for (const event of events) {
-    const doc = JSON.stringify(event);
     columns.id.push(column(event.id));
     columns.traceId.push(column(event.trace_id));
     columns.seq.push(event.seq);
     columns.timeUs.push(event.time_us);
+    columns.timestamp.push(column(event.timestamp));
     columns.parentId.push(event.parent_id == null ? null : column(event.parent_id));
     columns.kind.push(kindName(event.kind));
     columns.service.push(column(event.metadata.service_name));
@@ -54,9 +52,7 @@ export function eventColumns(events: readonly StoredEvent[]): EventColumns {
     columns.variable.push(
       'StateChange' in event.kind ? column(event.kind.StateChange.variable) : null,
     );
-    columns.doc.push(doc);
-    columns.bytes.push(Buffer.byteLength(doc));
-    columns.timestamp.push(column(event.timestamp));
+    columns.doc.push(JSON.stringify(event));
   }
   return columns;
 }

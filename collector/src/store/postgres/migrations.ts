@@ -29,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
         trace_id  text COLLATE "C" NOT NULL,
         seq       bigint NOT NULL,
         time_us   double precision NOT NULL,
+        timestamp text NOT NULL,
         parent_id text COLLATE "C",
         kind      text NOT NULL,
         service   text NOT NULL,

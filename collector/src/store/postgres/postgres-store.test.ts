@@ -45,8 +45,11 @@ function traces(count: number, firstSeq = 1): StoredEvent[] {
 }
 
 afterAll(async () => {
-  for (const store of stores) await store.shutdown();
-  await dropSchemas(schemas);
+  try {
+    for (const store of stores) await store.shutdown();
+  } finally {
+    await dropSchemas(schemas);
+  }
 });
 
 describe.skipIf(unreachable !== undefined)('PostgresStore', () => {
