@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { StoredEvent } from '../../collector/src/model/stored-event.js';
 import { createPostgresStore } from '../../collector/src/store/postgres/postgres-store.js';
+import type { Store } from '../../collector/src/store/store.js';
 import { realisticBatch, storedEvents } from '../../collector/src/testing/realistic-batch.js';
 import { copyRows } from './copy-rows.js';
 import { EVENT_COLUMNS, eventRows, TRACE_COLUMNS, traceRows } from './event-rows.js';
@@ -17,10 +18,19 @@ export interface QueryRun {
   bigTraceEvents: number;
   bigTrace: Latency;
   bigTraceSummary: Latency;
+  /** Boot replay: every stored event through `Store.replay` in seq order, into a no-op consumer. */
+  replayEventsPerSec: number;
 }
 
 const SERVICES = ['banking-api', 'ledger', 'notifier', 'fraud-check'];
 const CHUNK = 7000;
+
+async function replayRate(store: Store): Promise<number> {
+  let replayed = 0;
+  const start = performance.now();
+  await store.replay((batch) => void (replayed += batch.length));
+  return replayed / ((performance.now() - start) / 1000);
+}
 
 /**
  * Loads `total` events with COPY (one trace of `bigTrace` events, the rest as 7-event requests spread
@@ -73,6 +83,7 @@ export async function queryLatency(
       bigTraceEvents: (await store.traceEvents(bigId)).length,
       bigTrace: await measureLatency(() => store.traceEvents(bigId), runs),
       bigTraceSummary: await measureLatency(() => store.traceSummary(bigId), runs),
+      replayEventsPerSec: await replayRate(store),
     };
   } finally {
     await client.end();
