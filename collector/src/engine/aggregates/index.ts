@@ -7,7 +7,10 @@
  */
 export { nearestRank } from './nearest-rank.js';
 export { performanceMetrics, SLOW_OPERATION_MS } from './performance-metrics.js';
-export { serviceHealth, serviceSummaries } from './service-views.js';
+export { serviceHealth } from './service-health.js';
+export { serviceSummaries } from './service-summaries.js';
+export { serviceTotals } from './service-totals.js';
+export type { ServiceTotal } from './service-totals.js';
 export { topVariables } from './top-variables.js';
 export { HOTSPOT_LIMIT, TraceAggregates } from './trace-aggregates.js';
 export { performanceType, TraceSummary } from './trace-summary.js';

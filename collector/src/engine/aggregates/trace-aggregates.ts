@@ -1,7 +1,8 @@
 import type { StoredEvent } from '../../model/stored-event.js';
 import type { Hotspots, PerformanceMetrics, ServiceHealth, ServiceSummary } from '../results.js';
 import { performanceMetrics } from './performance-metrics.js';
-import { serviceHealth, serviceSummaries } from './service-views.js';
+import { serviceHealth } from './service-health.js';
+import { serviceSummaries } from './service-summaries.js';
 import { topVariables } from './top-variables.js';
 import { TraceSummary } from './trace-summary.js';
 
