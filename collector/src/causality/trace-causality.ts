@@ -22,6 +22,8 @@ export interface TraceCausality {
   /** Direct HB edges; HB is their transitive closure. */
   readonly edges: readonly IndexEdge[];
   readonly locks: readonly LockSet[];
+  /** The clock of event `i` over the other contexts (sparse; its own entry is `pos[i]`). */
+  foreignClock(i: number): SparseClock;
   /** Clock entry of event `i` for context `ctx`. */
   clockAt(i: number, ctx: number): number;
   /** True when event `a` happens before event `b` (strict): one componentwise compare. */
@@ -157,6 +159,7 @@ function causalityOf(parts: {
     },
     locks,
     clockAt,
+    foreignClock: (i) => clocks[i]!,
     happensBefore: (a, b) => a !== b && clockAt(b, ctxOf[a]!) >= pos[a]!,
     clockOf(i) {
       const clock = clocks[i]!;

@@ -31,32 +31,35 @@ export interface DetectedRaces {
 }
 
 /**
- * Accesses of one variable by one context under one lock set, of one access type at one location. In a
- * context accesses are totally ordered, and HB to a later access is downward closed, so the accesses of
- * a summary not ordered before an access b are exactly a suffix: those with a position above b's clock
- * entry for that context. A FastTrack epoch per variable would not do: with lock sets in the rule, an
- * earlier unlocked access must not hide behind a later locked one (DESIGN "Analyses").
+ * Accesses of one variable with one lock set, access type and location, split by context: one summary
+ * per (context, lock set, access type, location), as DESIGN "Analyses" asks. A FastTrack epoch per
+ * variable would not do: with lock sets in the rule, an earlier unlocked access must not hide behind a
+ * later locked one.
  */
-interface AccessSummary {
-  ctx: number;
+interface AccessClass {
   locks: LockSet;
   type: AccessType;
   location: string;
-  positions: number[];
-  events: number[];
+  /** Accesses seen so far in all contexts. */
+  total: number;
+  /** Context → positions (ascending, program order) and event indices of its accesses. */
+  byContext: Map<number, { positions: number[]; events: number[] }>;
 }
 
 /**
  * Races in one trace: pairs of accesses to one variable from different contexts, at least one a write,
  * not both atomic, unordered by HB and with no lock excluding the other. Accesses are visited in a
- * linear extension of HB, so every pair is found once, when its later access arrives; per access the
- * cost is one binary search per summary of its variable instead of one check per earlier access.
+ * linear extension of HB, so every pair is found once, when its later access b arrives. Inside a
+ * context HB to b is downward closed, so the earlier accesses of a class that race with b are its total
+ * minus, for each context in b's sparse clock, those at or below b's entry for that context (a binary
+ * search), minus b's own context. Per access the cost is O(classes · |clock| · log), never a scan of
+ * earlier accesses or of every context.
  */
 export function detectRaces(
   events: readonly StoredEvent[],
   causality: TraceCausality,
 ): DetectedRaces {
-  const variables = new Map<string, { list: AccessSummary[]; byKey: Map<string, AccessSummary> }>();
+  const variables = new Map<string, { list: AccessClass[]; byKey: Map<string, AccessClass> }>();
   const groups = new Map<string, DetectedRaceGroup>();
   const racesEarlier = new Uint8Array(events.length);
   let total = 0;
@@ -67,46 +70,63 @@ export function detectRaces(
     const { variable, location, access_type: type } = event.kind.StateChange;
     const ctx = causality.ctxOf[i]!;
     const locks = causality.locks[i]!;
+    const clock = causality.foreignClock(i);
     let state = variables.get(variable);
     if (!state) variables.set(variable, (state = { list: [], byKey: new Map() }));
 
-    for (const s of state.list) {
-      if (s.ctx === ctx || !conflicts(s.type, type) || s.locks.excludes(locks)) continue;
-      const bound = causality.clockAt(i, s.ctx);
-      const first = upperBound(s.positions, bound);
-      const count = s.positions.length - first;
+    for (const cls of state.list) {
+      if (!conflicts(cls.type, type) || cls.locks.excludes(locks)) continue;
+      let count = cls.total - (cls.byContext.get(ctx)?.positions.length ?? 0);
+      for (let k = 0; k < clock.keys.length && count > 0; k++) {
+        const mine = cls.byContext.get(clock.keys[k]!);
+        if (mine) count -= upperBound(mine.positions, clock.values[k]!);
+      }
       if (count === 0) continue;
       racesEarlier[i] = 1;
       total += count;
       const group = groupOf(
         groups,
         variable,
-        { location: s.location, access_type: s.type },
-        {
-          location,
-          access_type: type,
-        },
+        { location: cls.location, access_type: cls.type },
+        { location, access_type: type },
       );
       group.count += count;
-      for (
-        let k = first;
-        k < s.events.length && group.examples.length < MAX_EXAMPLES_PER_GROUP;
-        k++
-      )
-        group.examples.push([s.events[k]!, i]);
+      if (group.examples.length < MAX_EXAMPLES_PER_GROUP)
+        addExamples(group, cls, i, ctx, causality);
     }
 
-    const key = `${ctx}\u0000${locks.key}\u0000${type}\u0000${location}`;
-    let summary = state.byKey.get(key);
-    if (!summary) {
-      summary = { ctx, locks, type, location, positions: [], events: [] };
-      state.byKey.set(key, summary);
-      state.list.push(summary);
+    const key = `${locks.key}\u0000${type}\u0000${location}`;
+    let cls = state.byKey.get(key);
+    if (!cls) {
+      cls = { locks, type, location, total: 0, byContext: new Map() };
+      state.byKey.set(key, cls);
+      state.list.push(cls);
     }
-    summary.positions.push(causality.pos[i]!);
-    summary.events.push(i);
+    let mine = cls.byContext.get(ctx);
+    if (!mine) cls.byContext.set(ctx, (mine = { positions: [], events: [] }));
+    mine.positions.push(causality.pos[i]!);
+    mine.events.push(i);
+    cls.total += 1;
   }
   return { groups: [...groups.values()], total, racesEarlier };
+}
+
+/** Representative pairs: the first racing accesses of the class, contexts in first-seen order. */
+function addExamples(
+  group: DetectedRaceGroup,
+  cls: AccessClass,
+  i: number,
+  ctx: number,
+  causality: TraceCausality,
+): void {
+  for (const [c, mine] of cls.byContext) {
+    if (c === ctx) continue;
+    const first = upperBound(mine.positions, causality.clockAt(i, c));
+    for (let k = first; k < mine.events.length; k++) {
+      if (group.examples.length >= MAX_EXAMPLES_PER_GROUP) return;
+      group.examples.push([mine.events[k]!, i]);
+    }
+  }
 }
 
 function groupOf(
