@@ -62,7 +62,17 @@ function linkToParent(item: SpanEvents, bySpan: ReadonlyMap<string, SpanEvents>)
   item.events[0]!.parent_id =
     parent === undefined
       ? spanEventId(span.traceId, span.parentSpanId, 0)
-      : parent.events[latestAtOrBefore(parent.times, span.startTimeUnixNano)]!.id;
+      : parent.events[latestAtOrBefore(parent.times, spawnHorizon(span.startTimeUnixNano))]!.id;
+}
+
+/**
+ * The latest parent-event time that may still precede a child's start. OTel JS stamps a span's start
+ * with `Date.now()` (whole milliseconds) but its events with the high-resolution clock, so an event the
+ * parent recorded just before starting the child can carry a later stamp within that millisecond. When a
+ * start is millisecond-aligned, events up to the end of that millisecond count as before it.
+ */
+function spawnHorizon(start: bigint): bigint {
+  return start % 1_000_000n === 0n ? start + 999_999n : start;
 }
 
 /** Index of the last time ≤ `t` (times are in program order, the first is the span start). */
