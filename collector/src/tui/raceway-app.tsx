@@ -53,6 +53,7 @@ export function RacewayApp({
   const [prompt, setPrompt] = useState<
     { label: string; text: string; onSubmit: (text: string) => void } | undefined
   >();
+  const promptRef = useRef<typeof prompt>(undefined);
   const [liveState, setLiveState] = useState<LiveState>({ kind: 'connecting' });
   const [epoch, setEpoch] = useState(0);
   const bus = useMemo(() => new LiveBus(), []);
@@ -77,7 +78,10 @@ export function RacewayApp({
     () => ({
       source,
       size,
-      openPrompt: (label, onSubmit, initial = '') => setPrompt({ label, text: initial, onSubmit }),
+      openPrompt: (label, onSubmit, initial = '') => {
+        promptRef.current = { label, text: initial, onSubmit };
+        setPrompt(promptRef.current);
+      },
       flash: (text) => {
         setMessage(text);
         clearTimeout(messageTimer.current);
@@ -88,14 +92,18 @@ export function RacewayApp({
   );
 
   useInput((input, key) => {
-    if (prompt) {
-      if (key.escape) setPrompt(undefined);
+    const open = promptRef.current;
+    if (open) {
+      // Keys can arrive faster than renders: edit the ref, then publish it.
+      if (key.escape) promptRef.current = undefined;
       else if (key.return) {
-        setPrompt(undefined);
-        prompt.onSubmit(prompt.text);
+        promptRef.current = undefined;
+        open.onSubmit(open.text);
       } else if (key.backspace || key.delete)
-        setPrompt({ ...prompt, text: prompt.text.slice(0, -1) });
-      else if (!key.ctrl && !key.meta && input) setPrompt({ ...prompt, text: prompt.text + input });
+        promptRef.current = { ...open, text: open.text.slice(0, -1) };
+      else if (!key.ctrl && !key.meta && input)
+        promptRef.current = { ...open, text: open.text + input };
+      setPrompt(promptRef.current);
       return;
     }
     const action = keyAction(input, key);

@@ -21,8 +21,8 @@ export function Pane({ title, focused, height, width, flexGrow, children }: Pane
       {...tone.border(focused ? 'accent' : 'muted')}
       height={height}
       {...(width === undefined ? {} : { width })}
-      {...(flexGrow === undefined ? {} : { flexGrow })}
-      flexShrink={0}
+      {...(flexGrow === undefined ? { flexShrink: 0 } : { flexGrow, flexShrink: 1, flexBasis: 0 })}
+      minWidth={0}
       overflow="hidden"
     >
       <Text bold wrap="truncate" {...tone.fg(focused ? 'accent' : undefined)}>

@@ -11,7 +11,7 @@ export function liveStateText(state: LiveState): string {
     case 'live':
       return '● live';
     case 'reconnecting':
-      return `✖ server unreachable (${state.reason}) · reconnecting in ${(state.retryInMs / 1000).toFixed(1)}s (attempt ${state.attempt})`;
+      return `✖ server unreachable · reconnecting in ${(state.retryInMs / 1000).toFixed(1)}s (attempt ${state.attempt}) · ${state.reason}`;
     case 'unauthorized':
       return '✖ unauthorized: pass --api-key KEY or set RACEWAY_API_KEY';
   }

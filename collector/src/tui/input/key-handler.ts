@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useRef } from 'react';
+import { createContext, useContext, useLayoutEffect, useRef } from 'react';
 import type { RefObject } from 'react';
 import type { KeyAction } from './key-action.js';
 
@@ -13,18 +13,22 @@ export type KeyHandlerSlot = { current: KeyHandler | undefined };
  */
 export const KeyHandlerContext = createContext<KeyHandlerSlot>({ current: undefined });
 
-/** Makes `handler` (latest render's closure) the keyboard handler of the enclosing slot. */
+/**
+ * Makes `handler` (latest render's closure) the keyboard handler of the enclosing slot while mounted. A view
+ * that unmounts clears the slot only if it still holds its own handler, so switching views never leaves
+ * the slot empty.
+ */
 export function useKeyHandler(handler: KeyHandler): void {
   const slot = useContext(KeyHandlerContext);
   const latest = useRef(handler);
   latest.current = handler;
-  slot.current = (action) => latest.current(action);
-  useEffect(
-    () => () => {
-      slot.current = undefined;
-    },
-    [slot],
-  );
+  useLayoutEffect(() => {
+    const mine: KeyHandler = (action) => latest.current(action);
+    slot.current = mine;
+    return () => {
+      if (slot.current === mine) slot.current = undefined;
+    };
+  }, [slot]);
 }
 
 /** A fresh slot for a view's children. */

@@ -10,7 +10,8 @@ export interface ListNavigation {
   query: string;
   /** Moves, `/` search and `n`/`N`; false for any other action. */
   handle(action: KeyAction): boolean;
-  select(index: number): void;
+  /** Selects a row; `count` when the list is about to change size (rows of the next render). */
+  select(index: number, count?: number): void;
 }
 
 /** Cursor, search and match jumping over a list of display rows shown `height` rows at a time. */
@@ -29,7 +30,7 @@ export function useListNavigation(rows: readonly string[], height: number): List
   return {
     cursor: fixed,
     query,
-    select: (index) => setCursor((c) => selectIndex(c, index, rows.length, height)),
+    select: (index, count = rows.length) => setCursor((c) => selectIndex(c, index, count, height)),
     handle(action) {
       if (action.type === 'move') {
         setCursor((c) => moveCursor(c, action.move, rows.length, height));

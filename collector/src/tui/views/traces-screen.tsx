@@ -83,7 +83,7 @@ export function TracesScreen({
           if (withRaces) setRacing(new Set(withRaces.traces.map((t) => t.trace_id)));
           const keep = selectedId.current;
           const index = keep ? list.traces.findIndex((t) => t.trace_id === keep) : -1;
-          if (index >= 0) nav.select(index);
+          if (index >= 0) nav.select(index, list.traces.length);
         },
         (err: unknown) => {
           if (mine !== generation.current) return;

@@ -17,10 +17,14 @@ export function raceRow(r: RaceDetail): string {
   return `${r.severity.padEnd(8)} ${r.variable}  ${r.first.access_type} ${r.first.location} ↔ ${r.second.access_type} ${r.second.location}  ×${r.group_count}`;
 }
 
+const SEVERITY_ORDER: Record<RaceDetail['severity'], number> = { CRITICAL: 0, WARNING: 1, INFO: 2 };
+
 /** Tab 2: the trace's races, and the selected race's two accesses side by side. */
 export function RacesTab({ trace, height }: TabProps): ReactNode {
   const tone = useTone();
-  const races = trace.analysis.race_details;
+  const races = [...trace.analysis.race_details].sort(
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+  );
   const listHeight = Math.max(5, Math.min(races.length + 3, Math.floor(height / 3)));
   const sideHeight = height - listHeight;
   const nav = useListNavigation(races.map(raceRow), paneRows(listHeight));
