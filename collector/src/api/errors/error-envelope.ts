@@ -1,7 +1,9 @@
 import type { Middleware } from 'koa';
 import type { Logger } from 'pino';
-import { BackpressureError, RacewayError } from '../../errors/raceway-error.js';
+import { BackpressureError, RacewayError, StorageError } from '../../errors/raceway-error.js';
 import { failure } from '../envelope.js';
+
+const STORAGE_RETRY_AFTER_S = 1;
 
 interface Described {
   status: number;
@@ -40,6 +42,15 @@ function describe(err: unknown): Described {
       status: err.status,
       message: err.message,
       headers: { 'Retry-After': String(retryAfterSeconds(err.retryAfterMs)) },
+      extra: {},
+    };
+  }
+  if (err instanceof StorageError && err.retryable) {
+    // The store may come back soon; exporters that honour Retry-After then wait instead of spinning.
+    return {
+      status: err.status,
+      message: err.message,
+      headers: { 'Retry-After': String(STORAGE_RETRY_AFTER_S) },
       extra: {},
     };
   }
