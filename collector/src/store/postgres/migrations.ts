@@ -39,7 +39,6 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX raceway_events_trace_time ON ${t.events} (trace_id, time_us, seq);
       CREATE INDEX raceway_events_seq ON ${t.events} (seq, id);
-      CREATE INDEX raceway_events_variable ON ${t.events} (variable, time_us) WHERE variable IS NOT NULL;
 
       CREATE TABLE ${t.traces} (
         trace_id        text COLLATE "C" PRIMARY KEY,
