@@ -10,6 +10,8 @@ export default defineConfig({
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
   server: {
     port: 3005,
-    proxy: Object.fromEntries(proxied.map((path) => [path, { target: collector, changeOrigin: true }])),
+    proxy: Object.fromEntries(
+      proxied.map((path) => [path, { target: collector, changeOrigin: true }]),
+    ),
   },
 });

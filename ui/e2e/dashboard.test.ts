@@ -5,7 +5,14 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRACE_VIEWS } from '../src/views/trace-views';
-import { hostileTrace, lockedLedger, postEvents, transferRequest, twoThreadTransfer, XSS_SCRIPT } from './support/banking-scenario';
+import {
+  hostileTrace,
+  lockedLedger,
+  postEvents,
+  transferRequest,
+  twoThreadTransfer,
+  XSS_SCRIPT,
+} from './support/banking-scenario';
 import { launchChromium } from './support/browser';
 import { ensureUiBuilt, startCollector, type RunningCollector } from './support/collector-process';
 
@@ -27,18 +34,25 @@ describe('the dashboard served by a real collector loaded with the banking race'
   const open = async (path: string) => {
     await page.goto(`${collector.baseUrl}${path}`);
   };
-  const shot = (name: string) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: false });
+  const shot = (name: string) =>
+    page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: false });
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
     ensureUiBuilt();
     collector = await startCollector();
-    await postEvents(collector.baseUrl, [...transferRequest(request1, base, 'req-1', 900), ...transferRequest(request2, base + 1, 'req-2', 800)]);
+    await postEvents(collector.baseUrl, [
+      ...transferRequest(request1, base, 'req-1', 900),
+      ...transferRequest(request2, base + 1, 'req-2', 800),
+    ]);
     await postEvents(collector.baseUrl, twoThreadTransfer(threads, base + 100));
     await postEvents(collector.baseUrl, lockedLedger(ledger, base + 200));
     await postEvents(collector.baseUrl, hostileTrace(hostile, base + 300));
     browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'dark' });
+    context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      colorScheme: 'dark',
+    });
     page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on('dialog', (dialog) => {
@@ -75,18 +89,25 @@ describe('the dashboard served by a real collector loaded with the banking race'
     expect(locations).toHaveLength(2);
     expect(new Set(locations)).toEqual(new Set(['bank/transfer.ts:12', 'bank/transfer.ts:18']));
     await page.getByText('No happens-before path').waitFor();
-    expect(await page.getByTestId('race-reasons').textContent()).toContain('No common lock guards them');
+    expect(await page.getByTestId('race-reasons').textContent()).toContain(
+      'No common lock guards them',
+    );
     await shot('02-race-panel');
   });
 
-  it.each(TRACE_VIEWS.map((v) => v.id))('renders the %s view of the two-thread trace without errors', async (view) => {
-    await open(`/traces/${threads}/${view}`);
-    await page.getByTestId('trace-title').waitFor();
-    await page.waitForLoadState('networkidle');
-    expect(await page.locator('[role="alert"]').count()).toBe(0);
-    expect(await page.locator('.tabs a.active').textContent()).toContain(TRACE_VIEWS.find((v) => v.id === view)?.label);
-    await shot(`03-view-${view}`);
-  });
+  it.each(TRACE_VIEWS.map((v) => v.id))(
+    'renders the %s view of the two-thread trace without errors',
+    async (view) => {
+      await open(`/traces/${threads}/${view}`);
+      await page.getByTestId('trace-title').waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await page.locator('[role="alert"]').count()).toBe(0);
+      expect(await page.locator('.tabs a.active').textContent()).toContain(
+        TRACE_VIEWS.find((v) => v.id === view)?.label,
+      );
+      await shot(`03-view-${view}`);
+    },
+  );
 
   it('draws the causal graph with the race pairs', async () => {
     await open(`/traces/${threads}/dag`);
@@ -110,12 +131,15 @@ describe('the dashboard served by a real collector loaded with the banking race'
     await shot('05-event-details');
   });
 
-  it.each(['overview', 'races', 'hotspots', 'performance', 'health', 'dependency-graph'])('renders the %s insights tab', async (tab) => {
-    await open(`/insights/${tab}`);
-    await page.waitForLoadState('networkidle');
-    expect(await page.locator('[role="alert"]').count()).toBe(0);
-    await shot(`06-insights-${tab}`);
-  });
+  it.each(['overview', 'races', 'hotspots', 'performance', 'health', 'dependency-graph'])(
+    'renders the %s insights tab',
+    async (tab) => {
+      await open(`/insights/${tab}`);
+      await page.waitForLoadState('networkidle');
+      expect(await page.locator('[role="alert"]').count()).toBe(0);
+      await shot(`06-insights-${tab}`);
+    },
+  );
 
   it('reports the cross-trace race on alice.balance', async () => {
     await open('/insights/races');
@@ -161,7 +185,17 @@ describe('the dashboard served by a real collector loaded with the banking race'
   });
 
   it('renders HTML payloads in names and values as text and never runs them', async () => {
-    const views = ['overview', 'list', 'tree', 'timeline', 'dag', 'locks', 'races', 'variables', 'debugger'];
+    const views = [
+      'overview',
+      'list',
+      'tree',
+      'timeline',
+      'dag',
+      'locks',
+      'races',
+      'variables',
+      'debugger',
+    ];
     for (const view of views) {
       await open(`/traces/${hostile}/${view}`);
       await page.getByTestId('trace-title').waitFor();
@@ -175,7 +209,9 @@ describe('the dashboard served by a real collector loaded with the banking race'
       await open(path);
       await page.waitForLoadState('networkidle');
     }
-    expect(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss)).toBeUndefined();
+    expect(
+      await page.evaluate(() => (window as unknown as { __xss?: string }).__xss),
+    ).toBeUndefined();
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });

@@ -15,7 +15,12 @@ interface Step {
   service?: string;
 }
 
-function events(traceId: string, baseMs: number, steps: Step[], service = 'banking-api'): WireEvent[] {
+function events(
+  traceId: string,
+  baseMs: number,
+  steps: Step[],
+  service = 'banking-api',
+): WireEvent[] {
   const ids = steps.map(() => randomUUID());
   return steps.map((step, i) => ({
     id: ids[i],
@@ -41,7 +46,13 @@ const read = (variable: string, value: unknown, location: string) => ({
   StateChange: { variable, old_value: null, new_value: value, location, access_type: 'Read' },
 });
 const write = (variable: string, oldValue: unknown, newValue: unknown, location: string) => ({
-  StateChange: { variable, old_value: oldValue, new_value: newValue, location, access_type: 'Write' },
+  StateChange: {
+    variable,
+    old_value: oldValue,
+    new_value: newValue,
+    location,
+    access_type: 'Write',
+  },
 });
 const call = (name: string, file: string, line: number) => ({
   FunctionCall: { function_name: name, module: 'bank', args: {}, file, line },
@@ -51,25 +62,75 @@ const lock = (kind: 'LockAcquire' | 'LockRelease', id: string) => ({
 });
 
 /** S6: one request per trace, Read then Write of `alice.balance`, overlapping in time. */
-export function transferRequest(traceId: string, baseMs: number, thread: string, newBalance: number): WireEvent[] {
+export function transferRequest(
+  traceId: string,
+  baseMs: number,
+  thread: string,
+  newBalance: number,
+): WireEvent[] {
   return events(traceId, baseMs, [
     { thread, offsetMs: 0, kind: http('/transfer'), durationMs: 12 },
     { thread, offsetMs: 2, parent: 0, kind: read('alice.balance', 1000, 'bank/transfer.ts:41') },
-    { thread, offsetMs: 6, parent: 1, kind: write('alice.balance', 1000, newBalance, 'bank/transfer.ts:47') },
+    {
+      thread,
+      offsetMs: 6,
+      parent: 1,
+      kind: write('alice.balance', 1000, newBalance, 'bank/transfer.ts:47'),
+    },
   ]);
 }
 
 /** S4: one trace, two threads doing read-modify-write on `account_balance`. */
 export function twoThreadTransfer(traceId: string, baseMs: number): WireEvent[] {
   return events(traceId, baseMs, [
-    { thread: 'thread-1', offsetMs: 0, kind: call('transfer_money', 'bank/transfer.ts', 10), durationMs: 30 },
-    { thread: 'thread-1', offsetMs: 10, parent: 0, kind: read('account_balance', 1000, 'bank/transfer.ts:12') },
-    { thread: 'thread-2', offsetMs: 5, kind: call('transfer_money', 'bank/transfer.ts', 10), durationMs: 27 },
-    { thread: 'thread-2', offsetMs: 15, parent: 2, kind: read('account_balance', 1000, 'bank/transfer.ts:12') },
-    { thread: 'thread-1', offsetMs: 20, parent: 0, kind: write('account_balance', 1000, 900, 'bank/transfer.ts:18') },
-    { thread: 'thread-2', offsetMs: 22, parent: 2, kind: write('account_balance', 1000, 950, 'bank/transfer.ts:18') },
-    { thread: 'thread-1', offsetMs: 30, parent: 0, kind: { DatabaseQuery: { query: 'COMMIT', database: 'bank', duration_ms: 0 } } },
-    { thread: 'thread-2', offsetMs: 32, parent: 2, kind: { DatabaseQuery: { query: 'COMMIT', database: 'bank', duration_ms: 0 } } },
+    {
+      thread: 'thread-1',
+      offsetMs: 0,
+      kind: call('transfer_money', 'bank/transfer.ts', 10),
+      durationMs: 30,
+    },
+    {
+      thread: 'thread-1',
+      offsetMs: 10,
+      parent: 0,
+      kind: read('account_balance', 1000, 'bank/transfer.ts:12'),
+    },
+    {
+      thread: 'thread-2',
+      offsetMs: 5,
+      kind: call('transfer_money', 'bank/transfer.ts', 10),
+      durationMs: 27,
+    },
+    {
+      thread: 'thread-2',
+      offsetMs: 15,
+      parent: 2,
+      kind: read('account_balance', 1000, 'bank/transfer.ts:12'),
+    },
+    {
+      thread: 'thread-1',
+      offsetMs: 20,
+      parent: 0,
+      kind: write('account_balance', 1000, 900, 'bank/transfer.ts:18'),
+    },
+    {
+      thread: 'thread-2',
+      offsetMs: 22,
+      parent: 2,
+      kind: write('account_balance', 1000, 950, 'bank/transfer.ts:18'),
+    },
+    {
+      thread: 'thread-1',
+      offsetMs: 30,
+      parent: 0,
+      kind: { DatabaseQuery: { query: 'COMMIT', database: 'bank', duration_ms: 0 } },
+    },
+    {
+      thread: 'thread-2',
+      offsetMs: 32,
+      parent: 2,
+      kind: { DatabaseQuery: { query: 'COMMIT', database: 'bank', duration_ms: 0 } },
+    },
   ]);
 }
 
@@ -79,9 +140,19 @@ export function lockedLedger(traceId: string, baseMs: number): WireEvent[] {
     { thread: 'main', offsetMs: 0, kind: call('post_ledger', 'bank/ledger.ts', 5), durationMs: 20 },
     { thread: 'worker-a', offsetMs: 1, parent: 0, kind: lock('LockAcquire', 'ledger-lock') },
     { thread: 'worker-b', offsetMs: 2, parent: 0, kind: lock('LockAcquire', 'ledger-lock') },
-    { thread: 'worker-a', offsetMs: 3, parent: 1, kind: write('ledger.total', 0, 10, 'bank/ledger.ts:33') },
+    {
+      thread: 'worker-a',
+      offsetMs: 3,
+      parent: 1,
+      kind: write('ledger.total', 0, 10, 'bank/ledger.ts:33'),
+    },
     { thread: 'worker-a', offsetMs: 6, parent: 3, kind: lock('LockRelease', 'ledger-lock') },
-    { thread: 'worker-b', offsetMs: 7, parent: 2, kind: write('ledger.total', 10, 20, 'bank/ledger.ts:33') },
+    {
+      thread: 'worker-b',
+      offsetMs: 7,
+      parent: 2,
+      kind: write('ledger.total', 10, 20, 'bank/ledger.ts:33'),
+    },
     { thread: 'worker-b', offsetMs: 9, parent: 5, kind: lock('LockRelease', 'ledger-lock') },
   ]);
 }
@@ -96,9 +167,27 @@ export function hostileTrace(traceId: string, baseMs: number): WireEvent[] {
     traceId,
     baseMs,
     [
-      { thread: XSS_SCRIPT, offsetMs: 0, kind: call(XSS_SCRIPT, XSS_IMG, 1), durationMs: 5, service },
-      { thread: 'w1', offsetMs: 1, parent: 0, kind: write(XSS_SCRIPT, XSS_IMG, { html: XSS_SCRIPT }, XSS_IMG), service },
-      { thread: 'w2', offsetMs: 2, parent: 0, kind: write(XSS_SCRIPT, XSS_SCRIPT, XSS_IMG, XSS_SCRIPT), service },
+      {
+        thread: XSS_SCRIPT,
+        offsetMs: 0,
+        kind: call(XSS_SCRIPT, XSS_IMG, 1),
+        durationMs: 5,
+        service,
+      },
+      {
+        thread: 'w1',
+        offsetMs: 1,
+        parent: 0,
+        kind: write(XSS_SCRIPT, XSS_IMG, { html: XSS_SCRIPT }, XSS_IMG),
+        service,
+      },
+      {
+        thread: 'w2',
+        offsetMs: 2,
+        parent: 0,
+        kind: write(XSS_SCRIPT, XSS_SCRIPT, XSS_IMG, XSS_SCRIPT),
+        service,
+      },
       { thread: 'w2', offsetMs: 3, parent: 2, kind: lock('LockAcquire', XSS_IMG), service },
     ],
     service,

@@ -41,7 +41,21 @@ export async function startCollector(extraArgs: string[] = []): Promise<RunningC
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
-    [cli, 'serve', '--host', '127.0.0.1', '--port', String(port), '--ui-dir', uiDist, '--no-otlp-http', '--no-otlp-grpc', '--log-level', 'warn', ...extraArgs],
+    [
+      cli,
+      'serve',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--ui-dir',
+      uiDist,
+      '--no-otlp-http',
+      '--no-otlp-grpc',
+      '--log-level',
+      'warn',
+      ...extraArgs,
+    ],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
@@ -49,7 +63,8 @@ export async function startCollector(extraArgs: string[] = []): Promise<RunningC
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const baseUrl = `http://127.0.0.1:${port}`;
   for (let attempt = 0; ; attempt++) {
-    if (child.exitCode !== null) throw new Error(`collector exited (${child.exitCode}):\n${output}`);
+    if (child.exitCode !== null)
+      throw new Error(`collector exited (${child.exitCode}):\n${output}`);
     try {
       const response = await fetch(`${baseUrl}/healthz`);
       if (response.ok) break;

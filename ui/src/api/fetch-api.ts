@@ -51,7 +51,10 @@ export async function fetchApi<T>(
 }
 
 /** Query-string builder that skips empty values. */
-export function withQuery(path: string, params: Record<string, string | number | boolean | undefined>): string {
+export function withQuery(
+  path: string,
+  params: Record<string, string | number | boolean | undefined>,
+): string {
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries(params)) {
     if (value === undefined || value === '' || value === false) continue;

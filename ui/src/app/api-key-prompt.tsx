@@ -16,8 +16,8 @@ export function ApiKeyPrompt({ onSaved }: { onSaved: () => void }) {
       <form className="modal" onSubmit={submit}>
         <h1 id="api-key-title">API key required</h1>
         <p className="muted">
-          This collector requires an API key. It is sent as an <code>Authorization: Bearer</code> header and
-          stored only in this browser.
+          This collector requires an API key. It is sent as an <code>Authorization: Bearer</code>{' '}
+          header and stored only in this browser.
         </p>
         <div className="row" style={{ margin: '10px 0' }}>
           <input
@@ -31,7 +31,11 @@ export function ApiKeyPrompt({ onSaved }: { onSaved: () => void }) {
           />
         </div>
         <label className="row muted">
-          <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={remember}
+            onChange={(e) => setRemember(e.target.checked)}
+          />
           Remember on this computer (otherwise only for this tab)
         </label>
         <div className="row" style={{ justifyContent: 'flex-end', marginTop: 12 }}>

@@ -13,6 +13,7 @@ import { useLiveStream } from './live-stream';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { useKeyboard } from './shortcuts';
 import { useTheme } from './theme';
+import { ThemeContext } from './theme-context';
 
 /** Top bar, left navigation and the routes; every view has its own URL. */
 export function Shell() {
@@ -44,46 +45,65 @@ export function Shell() {
   };
 
   return (
-    <div className="shell">
-      <header className="topbar">
-        <NavLink to="/traces" className="brand">
-          <span className="brand-mark" aria-hidden="true" /> Raceway
-        </NavLink>
-        <span className="spacer" />
-        <span className="row muted small" title={`Live stream: ${stream.status}`} data-testid="live-status">
-          <span className={`live-dot ${stream.status}`} />
-          {stream.status === 'open' ? 'Live' : stream.status === 'error' ? 'Stream offline' : 'Connecting'}
-        </span>
-        <button onClick={() => setShowShortcuts(true)} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
-          ?
-        </button>
-        <button onClick={toggle} title="Toggle theme (t)" data-testid="theme-toggle" aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>
-          {theme === 'dark' ? '☀ Light' : '☾ Dark'}
-        </button>
-      </header>
-      <nav className="nav" aria-label="Main">
-        <NavLink to="/traces">Traces</NavLink>
-        <NavLink to="/services">Services</NavLink>
-        <NavLink to="/insights">System insights</NavLink>
-        <div className="nav-foot">
-          Press <kbd>?</kbd> for shortcuts
-        </div>
-      </nav>
-      <main className="main">
-        <Routes>
-          <Route path="/" element={<Navigate to="/traces" replace />} />
-          <Route path="/traces" element={<TraceListPage />} />
-          <Route path="/traces/:traceId" element={<TracePage />} />
-          <Route path="/traces/:traceId/:view" element={<TracePage />} />
-          <Route path="/services" element={<ServicesPage />} />
-          <Route path="/services/:serviceName" element={<ServicePage />} />
-          <Route path="/insights" element={<InsightsPage />} />
-          <Route path="/insights/:tab" element={<InsightsPage />} />
-          <Route path="*" element={<NotFoundPage />} />
-        </Routes>
-      </main>
-      {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
-      {needKey && <ApiKeyPrompt onSaved={onKeySaved} />}
-    </div>
+    <ThemeContext.Provider value={theme}>
+      <div className="shell">
+        <header className="topbar">
+          <NavLink to="/traces" className="brand">
+            <span className="brand-mark" aria-hidden="true" /> Raceway
+          </NavLink>
+          <span className="spacer" />
+          <span
+            className="row muted small"
+            title={`Live stream: ${stream.status}`}
+            data-testid="live-status"
+          >
+            <span className={`live-dot ${stream.status}`} />
+            {stream.status === 'open'
+              ? 'Live'
+              : stream.status === 'error'
+                ? 'Stream offline'
+                : 'Connecting'}
+          </span>
+          <button
+            onClick={() => setShowShortcuts(true)}
+            title="Keyboard shortcuts (?)"
+            aria-label="Keyboard shortcuts"
+          >
+            ?
+          </button>
+          <button
+            onClick={toggle}
+            title="Toggle theme (t)"
+            data-testid="theme-toggle"
+            aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}
+          >
+            {theme === 'dark' ? '☀ Light' : '☾ Dark'}
+          </button>
+        </header>
+        <nav className="nav" aria-label="Main">
+          <NavLink to="/traces">Traces</NavLink>
+          <NavLink to="/services">Services</NavLink>
+          <NavLink to="/insights">System insights</NavLink>
+          <div className="nav-foot">
+            Press <kbd>?</kbd> for shortcuts
+          </div>
+        </nav>
+        <main className="main">
+          <Routes>
+            <Route path="/" element={<Navigate to="/traces" replace />} />
+            <Route path="/traces" element={<TraceListPage />} />
+            <Route path="/traces/:traceId" element={<TracePage />} />
+            <Route path="/traces/:traceId/:view" element={<TracePage />} />
+            <Route path="/services" element={<ServicesPage />} />
+            <Route path="/services/:serviceName" element={<ServicePage />} />
+            <Route path="/insights" element={<InsightsPage />} />
+            <Route path="/insights/:tab" element={<InsightsPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
+        </main>
+        {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
+        {needKey && <ApiKeyPrompt onSaved={onKeySaved} />}
+      </div>
+    </ThemeContext.Provider>
   );
 }

@@ -15,7 +15,11 @@ export const GLOBAL_SHORTCUTS: Shortcut[] = [
   { keys: 't', description: 'Toggle dark / light theme' },
   { keys: 'j / k', description: 'Next / previous trace in the list' },
   { keys: 'Enter', description: 'Open the selected trace' },
-  { keys: '1 … 9, 0', description: 'Trace views: overview, list, tree, timeline, DAG, locks, races, variables, anomalies, critical path' },
+  {
+    keys: '1 … 9, 0',
+    description:
+      'Trace views: overview, list, tree, timeline, DAG, locks, races, variables, anomalies, critical path',
+  },
   { keys: 'd', description: 'Trace debugger' },
   { keys: '← → Space Home End', description: 'Debugger and audit trail: step, play/pause, jump' },
   { keys: 'Esc', description: 'Close dialogs and the event sidebar' },

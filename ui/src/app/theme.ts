@@ -10,12 +10,17 @@ export function resolveTheme(stored: string | null, systemPrefersDark: boolean):
 }
 
 function systemPrefersDark(): boolean {
-  return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches;
+  return (
+    typeof window.matchMedia === 'function' &&
+    window.matchMedia('(prefers-color-scheme: dark)').matches
+  );
 }
 
 /** Theme state applied to `<html data-theme>`; `toggle` remembers the choice in localStorage. */
 export function useTheme(): { theme: Theme; toggle: () => void } {
-  const [theme, setTheme] = useState<Theme>(() => resolveTheme(localStorage.getItem(THEME_KEY), systemPrefersDark()));
+  const [theme, setTheme] = useState<Theme>(() =>
+    resolveTheme(localStorage.getItem(THEME_KEY), systemPrefersDark()),
+  );
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);

@@ -13,7 +13,11 @@ export function serviceColor(name: string): string {
 
 export function ServiceBadge({ name, link = true }: { name: string; link?: boolean }) {
   const badge = (
-    <span className="badge svc" style={{ ['--svc-color' as string]: serviceColor(name) }} title={name}>
+    <span
+      className="badge svc"
+      style={{ ['--svc-color' as string]: serviceColor(name) }}
+      title={name}
+    >
       {name}
     </span>
   );

@@ -1,6 +1,14 @@
 import type { ReactNode } from 'react';
 
-export function StatCard({ label, value, tone }: { label: string; value: ReactNode; tone?: 'danger' | 'warning' | 'success' | undefined }) {
+export function StatCard({
+  label,
+  value,
+  tone,
+}: {
+  label: string;
+  value: ReactNode;
+  tone?: 'danger' | 'warning' | 'success' | undefined;
+}) {
   const color = tone ? `var(--${tone})` : undefined;
   return (
     <div className="stat">

@@ -35,6 +35,7 @@ export async function elkLayout(input: LayoutInput): Promise<LayoutPositions> {
       .map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
   });
   const positions: LayoutPositions = {};
-  for (const child of result.children ?? []) positions[child.id] = { x: child.x ?? 0, y: child.y ?? 0 };
+  for (const child of result.children ?? [])
+    positions[child.id] = { x: child.x ?? 0, y: child.y ?? 0 };
   return positions;
 }

@@ -1,6 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
-import { Background, Controls, MarkerType, ReactFlow, type Edge, type Node } from '@xyflow/react';
+import {
+  Background,
+  Controls,
+  MarkerType,
+  Position,
+  ReactFlow,
+  type Edge,
+  type Node,
+} from '@xyflow/react';
 import { useMemo } from 'react';
+import { useThemeName } from '../app/theme-context';
 import { elkLayout } from './elk-layout';
 
 export interface GraphNode {
@@ -27,11 +36,30 @@ export interface GraphEdge {
  * A directed graph drawn by @xyflow/react with an elkjs layered layout. Layouts are cached in the query
  * cache under `layoutKey`, so switching views does not lay the same graph out twice. Labels are text.
  */
-export function FlowGraph({ layoutKey, nodes, edges, direction = 'RIGHT', onNodeClick }: { layoutKey: string; nodes: GraphNode[]; edges: GraphEdge[]; direction?: 'RIGHT' | 'DOWN'; onNodeClick?: (id: string) => void }) {
+export function FlowGraph({
+  layoutKey,
+  nodes,
+  edges,
+  direction = 'RIGHT',
+  onNodeClick,
+}: {
+  layoutKey: string;
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  direction?: 'RIGHT' | 'DOWN';
+  onNodeClick?: (id: string) => void;
+}) {
+  const colorMode = useThemeName();
+  const horizontal = direction === 'RIGHT';
   const layoutEdges = useMemo(() => edges.filter((e) => !e.undirected), [edges]);
   const layout = useQuery({
     queryKey: ['layout', layoutKey, nodes.length, edges.length],
-    queryFn: () => elkLayout({ nodes: nodes.map((n) => ({ id: n.id, width: n.width ?? 170, height: 30 })), edges: layoutEdges, direction }),
+    queryFn: () =>
+      elkLayout({
+        nodes: nodes.map((n) => ({ id: n.id, width: n.width ?? 170, height: 30 })),
+        edges: layoutEdges,
+        direction,
+      }),
     staleTime: Infinity,
     gcTime: 5 * 60_000,
   });
@@ -41,11 +69,24 @@ export function FlowGraph({ layoutKey, nodes, edges, direction = 'RIGHT', onNode
         id: n.id,
         position: layout.data?.[n.id] ?? { x: 0, y: 0 },
         data: { label: n.label },
+        sourcePosition: horizontal ? Position.Right : Position.Bottom,
+        targetPosition: horizontal ? Position.Left : Position.Top,
         className: n.highlight ? 'race-node' : '',
-        style: { width: n.width ?? 170, fontSize: 11, padding: '4px 6px', borderLeft: `4px solid ${n.color ?? 'var(--accent)'}`, background: 'var(--panel)', color: 'var(--text)', borderColor: n.highlight ? 'var(--danger)' : 'var(--border)', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
+        style: {
+          width: n.width ?? 170,
+          fontSize: 11,
+          padding: '4px 6px',
+          borderLeft: `4px solid ${n.color ?? 'var(--accent)'}`,
+          background: 'var(--panel)',
+          color: 'var(--text)',
+          borderColor: n.highlight ? 'var(--danger)' : 'var(--border)',
+          whiteSpace: 'nowrap',
+          overflow: 'hidden',
+          textOverflow: 'ellipsis',
+        },
         ...(n.title ? { ariaLabel: n.title } : {}),
       })),
-    [nodes, layout.data],
+    [nodes, layout.data, horizontal],
   );
   const flowEdges = useMemo<Edge[]>(
     () =>
@@ -54,14 +95,21 @@ export function FlowGraph({ layoutKey, nodes, edges, direction = 'RIGHT', onNode
         source: e.source,
         target: e.target,
         ...(e.label ? { label: e.label } : {}),
-        style: { stroke: e.color ?? 'var(--muted)', strokeWidth: e.undirected ? 2 : 1.2, ...(e.dashed ? { strokeDasharray: '5 4' } : {}) },
+        style: {
+          stroke: e.color ?? 'var(--muted)',
+          strokeWidth: e.undirected ? 2 : 1.2,
+          ...(e.dashed ? { strokeDasharray: '5 4' } : {}),
+        },
         labelStyle: { fill: 'var(--text)', fontSize: 10 },
         labelBgStyle: { fill: 'var(--panel)' },
-        ...(e.undirected ? { type: 'straight', zIndex: 5 } : { markerEnd: { type: MarkerType.ArrowClosed, color: e.color ?? '#888' } }),
+        ...(e.undirected
+          ? { type: 'straight', zIndex: 5 }
+          : { markerEnd: { type: MarkerType.ArrowClosed, color: e.color ?? '#888' } }),
       })),
     [edges],
   );
-  if (layout.isError) return <div className="error-box">Graph layout failed: {layout.error.message}</div>;
+  if (layout.isError)
+    return <div className="error-box">Graph layout failed: {layout.error.message}</div>;
   if (!layout.data) return <div className="empty">Laying out {nodes.length} nodes…</div>;
   return (
     <div className="graph-box" data-testid="flow-graph">
@@ -69,6 +117,7 @@ export function FlowGraph({ layoutKey, nodes, edges, direction = 'RIGHT', onNode
         nodes={flowNodes}
         edges={flowEdges}
         fitView
+        colorMode={colorMode}
         minZoom={0.05}
         nodesConnectable={false}
         nodesDraggable

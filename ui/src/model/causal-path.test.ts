@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { causalRelation, type CausalEdge } from './causal-path';
 
-const e = (from: string, to: string, type: CausalEdge['type'] = 'program'): CausalEdge => ({ from, to, type });
+const e = (from: string, to: string, type: CausalEdge['type'] = 'program'): CausalEdge => ({
+  from,
+  to,
+  type,
+});
 
 describe('causalRelation', () => {
   it('finds the shortest happens-before chain from the earlier to the later event', () => {
@@ -18,7 +22,10 @@ describe('causalRelation', () => {
     const edges = [e('w1', 'x'), e('x', 'w2', 'call')];
     const relation = causalRelation(edges, 'w2', 'w1');
     expect(relation).toMatchObject({ kind: 'ordered', from: 'w1', to: 'w2' });
-    expect(relation.kind === 'ordered' && relation.steps.map((s) => s.type)).toEqual(['program', 'call']);
+    expect(relation.kind === 'ordered' && relation.steps.map((s) => s.type)).toEqual([
+      'program',
+      'call',
+    ]);
   });
 
   it('reports two racing writes as concurrent, with the event where their histories fork', () => {
@@ -39,6 +46,11 @@ describe('causalRelation', () => {
 
   it('says there is no fork for events of two unrelated roots (two requests)', () => {
     const edges = [e('r1', 'w1'), e('r2', 'w2')];
-    expect(causalRelation(edges, 'w1', 'w2')).toEqual({ kind: 'concurrent', fork: null, branchToA: [], branchToB: [] });
+    expect(causalRelation(edges, 'w1', 'w2')).toEqual({
+      kind: 'concurrent',
+      fork: null,
+      branchToA: [],
+      branchToB: [],
+    });
   });
 });

@@ -1,4 +1,5 @@
 import type { ApiEvent, EventKind, EventKindName, LockKind, StateChangeKind } from '../api/types';
+import { contextLabel } from './context-label';
 
 /** The variant name of an externally tagged kind (spec §1.3). */
 export function kindName(kind: EventKind): EventKindName {
@@ -37,7 +38,8 @@ export function eventLabel(event: ApiEvent): string {
 /** Source location of an event when its kind carries one (the old CSV export left this empty). */
 export function eventLocation(event: ApiEvent): string {
   const k = event.kind;
-  if ('FunctionCall' in k) return k.FunctionCall.file ? `${k.FunctionCall.file}:${k.FunctionCall.line}` : '';
+  if ('FunctionCall' in k)
+    return k.FunctionCall.file ? `${k.FunctionCall.file}:${k.FunctionCall.line}` : '';
   if ('StateChange' in k) return k.StateChange.location;
   if ('LockAcquire' in k) return k.LockAcquire.location;
   if ('LockRelease' in k) return k.LockRelease.location;
@@ -53,9 +55,11 @@ export function durationMs(event: ApiEvent): number {
   return typeof ns === 'number' && ns > 0 ? ns / 1e6 : 0;
 }
 
-/** The execution context of an event: the collector's id when present, else service/thread. */
+/** The execution context of an event, for display: the collector's id when present, else service/thread. */
 export function contextOf(event: ApiEvent): string {
-  return event.context ?? `${event.metadata.service_name}/${event.metadata.thread_id}`;
+  return contextLabel(
+    event.context ?? `${event.metadata.service_name}/${event.metadata.thread_id}`,
+  );
 }
 
 /** Event time in ms since the epoch (sub-ms digits kept from `time_us` when present). */

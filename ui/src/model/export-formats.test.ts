@@ -5,8 +5,12 @@ import { anomaliesMarkdown, criticalPathMarkdown, csvField, eventsCsv } from './
 describe('eventsCsv', () => {
   it('fills the Location column from the event kind', () => {
     const csv = eventsCsv([makeEvent({ id: 'e1', kind: write('balance', 1, 2, 'bank.ts:12') })]);
-    expect(csv.split('\r\n')[0]).toBe('ID,Timestamp,Kind,Thread ID,Service Name,Environment,Location');
-    expect(csv.split('\r\n')[1]).toBe('e1,2024-01-01T12:00:00.000Z,StateChange,main,web,test,bank.ts:12');
+    expect(csv.split('\r\n')[0]).toBe(
+      'ID,Timestamp,Kind,Thread ID,Service Name,Environment,Location',
+    );
+    expect(csv.split('\r\n')[1]).toBe(
+      'e1,2024-01-01T12:00:00.000Z,StateChange,main,web,test,bank.ts:12',
+    );
   });
 
   it.each([
@@ -27,7 +31,16 @@ describe('markdown reports', () => {
       total_duration_ms: 26,
       trace_total_duration_ms: 37,
       percentage_of_total: 70.27,
-      path: [{ id: 'a', kind: 'FunctionCall(a|b)', location: 'x.ts:1', timestamp: '', duration_ms: 26, service_name: 'web' }],
+      path: [
+        {
+          id: 'a',
+          kind: 'FunctionCall(a|b)',
+          location: 'x.ts:1',
+          timestamp: '',
+          duration_ms: 26,
+          service_name: 'web',
+        },
+      ],
       by_service: [{ service: 'web', duration_ms: 26, percentage: 100 }],
     });
     expect(md).toContain('- Path duration: 26.00 ms of 37.00 ms (70.3%)');

@@ -33,9 +33,25 @@ export function csvField(value: string): string {
 
 /** Events as CSV; the Location column is filled from the event kind (the old export left it empty). */
 export function eventsCsv(events: readonly ApiEvent[]): string {
-  const header = ['ID', 'Timestamp', 'Kind', 'Thread ID', 'Service Name', 'Environment', 'Location'];
+  const header = [
+    'ID',
+    'Timestamp',
+    'Kind',
+    'Thread ID',
+    'Service Name',
+    'Environment',
+    'Location',
+  ];
   const rows = events.map((e) =>
-    [e.id, e.timestamp, kindName(e.kind), e.metadata.thread_id, e.metadata.service_name, e.metadata.environment, eventLocation(e)]
+    [
+      e.id,
+      e.timestamp,
+      kindName(e.kind),
+      e.metadata.thread_id,
+      e.metadata.service_name,
+      e.metadata.environment,
+      eventLocation(e),
+    ]
       .map(csvField)
       .join(','),
   );
@@ -56,21 +72,33 @@ export function criticalPathMarkdown(path: CriticalPathResponse): string {
     '',
     '| # | Kind | Service | Location | Duration (ms) |',
     '|---|---|---|---|---|',
-    ...path.path.map((s, i) => `| ${i + 1} | ${cell(s.kind)} | ${cell(s.service_name ?? '')} | ${cell(s.location)} | ${s.duration_ms.toFixed(2)} |`),
+    ...path.path.map(
+      (s, i) =>
+        `| ${i + 1} | ${cell(s.kind)} | ${cell(s.service_name ?? '')} | ${cell(s.location)} | ${s.duration_ms.toFixed(2)} |`,
+    ),
   ];
   if (path.by_service?.length) {
     lines.push('', '## By service', '', '| Service | Duration (ms) | Share |', '|---|---|---|');
-    for (const s of path.by_service) lines.push(`| ${cell(s.service)} | ${s.duration_ms.toFixed(2)} | ${s.percentage.toFixed(1)}% |`);
+    for (const s of path.by_service)
+      lines.push(
+        `| ${cell(s.service)} | ${s.duration_ms.toFixed(2)} | ${s.percentage.toFixed(1)}% |`,
+      );
   }
   return lines.join('\n') + '\n';
 }
 
 export function anomaliesMarkdown(traceId: string, anomalies: readonly Anomaly[]): string {
   const lines = [`# Anomalies of trace ${traceId}`, ''];
-  if (anomalies.length === 0) return lines.concat('No performance anomalies detected.', '').join('\n');
-  lines.push('| Severity | Kind | Actual (ms) | Expected (ms) | σ | Location | Description |', '|---|---|---|---|---|---|---|');
+  if (anomalies.length === 0)
+    return lines.concat('No performance anomalies detected.', '').join('\n');
+  lines.push(
+    '| Severity | Kind | Actual (ms) | Expected (ms) | σ | Location | Description |',
+    '|---|---|---|---|---|---|---|',
+  );
   for (const a of anomalies) {
-    lines.push(`| ${a.severity} | ${cell(a.event_kind)} | ${a.actual_duration_ms.toFixed(2)} | ${a.expected_duration_ms.toFixed(2)} | ${a.std_dev_from_mean.toFixed(1)} | ${cell(a.location)} | ${cell(a.description)} |`);
+    lines.push(
+      `| ${a.severity} | ${cell(a.event_kind)} | ${a.actual_duration_ms.toFixed(2)} | ${a.expected_duration_ms.toFixed(2)} | ${a.std_dev_from_mean.toFixed(1)} | ${cell(a.location)} | ${cell(a.description)} |`,
+    );
   }
   return lines.join('\n') + '\n';
 }

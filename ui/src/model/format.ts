@@ -1,4 +1,5 @@
 /** Display formats shared by every view. */
+import { contextLabel } from './context-label';
 
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms)) return '—';
@@ -34,7 +35,7 @@ export function formatPercent(value: number): string {
   return `${value.toFixed(value >= 10 || value === 0 ? 0 : 1)}%`;
 }
 
-/** `svc-a:3, svc-b:1` */
+/** `svc-a/t1:3, svc-b/t2:1` (context components shortened by {@link contextLabel}). */
 export function formatClock(clock: ReadonlyArray<readonly [string, number]>): string {
-  return clock.map(([component, counter]) => `${component}:${counter}`).join(', ');
+  return clock.map(([component, counter]) => `${contextLabel(component)}:${counter}`).join(', ');
 }

@@ -2,13 +2,23 @@ import { describe, expect, it } from 'vitest';
 import type { TraceGraph } from '../api/types';
 import { capGraph } from './graph-cap';
 
-const node = (id: string, ms: number) => ({ id, context: 'c', service_name: 's', kind: 'Custom', label: id, timestamp: `2024-01-01T00:00:00.${String(ms).padStart(3, '0')}Z` });
+const node = (id: string, ms: number) => ({
+  id,
+  context: 'c',
+  service_name: 's',
+  kind: 'Custom',
+  label: id,
+  timestamp: `2024-01-01T00:00:00.${String(ms).padStart(3, '0')}Z`,
+});
 
 describe('capGraph', () => {
   const graph: TraceGraph = {
     trace_id: 't',
     nodes: [node('a', 1), node('b', 2), node('c', 3), node('r1', 4), node('r2', 5)],
-    edges: [{ from: 'a', to: 'b', type: 'program' }, { from: 'c', to: 'r1', type: 'program' }],
+    edges: [
+      { from: 'a', to: 'b', type: 'program' },
+      { from: 'c', to: 'r1', type: 'program' },
+    ],
     races: [{ event1_id: 'r1', event2_id: 'r2', severity: 'CRITICAL' }],
   };
 

@@ -29,7 +29,9 @@ export function capGraph(graph: TraceGraph, limit: number): CappedGraph {
     if (keep.has(edge.from)) add(edge.to);
     if (keep.has(edge.to)) add(edge.from);
   }
-  const byTime = [...graph.nodes].sort((a, b) => a.timestamp.localeCompare(b.timestamp) || a.id.localeCompare(b.id));
+  const byTime = [...graph.nodes].sort(
+    (a, b) => a.timestamp.localeCompare(b.timestamp) || a.id.localeCompare(b.id),
+  );
   for (const node of byTime) add(node.id);
   return {
     nodes: graph.nodes.filter((n) => keep.has(n.id)),

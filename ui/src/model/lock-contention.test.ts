@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { lockContention, type LockEventInput } from './lock-contention';
 
 let n = 0;
-const ev = (context: string, acquire: boolean, timeMs: number, lockId = 'balance-lock'): LockEventInput => ({
+const ev = (
+  context: string,
+  acquire: boolean,
+  timeMs: number,
+  lockId = 'balance-lock',
+): LockEventInput => ({
   id: `e${++n}`,
   lockId,
   context,
@@ -42,7 +47,13 @@ describe('lockContention', () => {
 
   it('recommends splitting a lock contended more than five times', () => {
     const events: LockEventInput[] = [];
-    for (let i = 0; i < 6; i++) events.push(ev('holder', true, i * 10), ev(`w${i}`, true, i * 10 + 1), ev('holder', false, i * 10 + 2), ev(`w${i}`, false, i * 10 + 3));
+    for (let i = 0; i < 6; i++)
+      events.push(
+        ev('holder', true, i * 10),
+        ev(`w${i}`, true, i * 10 + 1),
+        ev('holder', false, i * 10 + 2),
+        ev(`w${i}`, false, i * 10 + 3),
+      );
     const [metrics] = lockContention(events);
     expect(metrics?.contentionCount).toBe(6);
     expect(metrics?.recommendations.join(' ')).toMatch(/splitting this lock/);
@@ -50,6 +61,8 @@ describe('lockContention', () => {
   });
 
   it('reports each lock separately, sorted by id', () => {
-    expect(lockContention([ev('a', true, 0, 'z'), ev('a', true, 0, 'm')]).map((m) => m.lockId)).toEqual(['m', 'z']);
+    expect(
+      lockContention([ev('a', true, 0, 'z'), ev('a', true, 0, 'm')]).map((m) => m.lockId),
+    ).toEqual(['m', 'z']);
   });
 });

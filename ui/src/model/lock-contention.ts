@@ -87,9 +87,10 @@ function metricsOf(lockId: string, events: readonly LockEventInput[]): LockMetri
       if (!hold) continue;
       hold.releasedMs = event.timeMs;
       open.delete(event.context);
-      for (const c of contentions) if (c.holder === event.context && c.waitMs === 0) {
-        c.waitMs = event.timeMs - c.requestedMs;
-      }
+      for (const c of contentions)
+        if (c.holder === event.context && c.waitMs === 0) {
+          c.waitMs = event.timeMs - c.requestedMs;
+        }
     }
   }
   const released = holds.filter((h) => h.releasedMs !== null);
@@ -119,13 +120,19 @@ function metricsOf(lockId: string, events: readonly LockEventInput[]): LockMetri
 export function lockRecommendations(m: Omit<LockMetrics, 'recommendations'>): string[] {
   const advice: string[] = [];
   if (m.unreleased > 0) {
-    advice.push(`${m.unreleased} hold(s) never released in this trace: check error paths for a missing unlock.`);
+    advice.push(
+      `${m.unreleased} hold(s) never released in this trace: check error paths for a missing unlock.`,
+    );
   }
-  if (m.contentionCount > 5) advice.push('High contention: consider splitting this lock (finer-grained locking).');
+  if (m.contentionCount > 5)
+    advice.push('High contention: consider splitting this lock (finer-grained locking).');
   if (m.avgHoldMs > 50) advice.push('Long average hold time: shrink the critical section.');
-  if (m.contexts.length > 4) advice.push('Many contexts share this lock: consider a lock-free or sharded structure.');
+  if (m.contexts.length > 4)
+    advice.push('Many contexts share this lock: consider a lock-free or sharded structure.');
   if (m.contentionCount > 0 && m.maxWaitMs > 3 * m.avgHoldMs) {
-    advice.push('Maximum wait is over 3× the average hold: investigate blocking while the lock is held.');
+    advice.push(
+      'Maximum wait is over 3× the average hold: investigate blocking while the lock is held.',
+    );
   }
   if (advice.length === 0) advice.push('No major issues detected with this lock.');
   return advice;

@@ -20,10 +20,25 @@ const access = (overrides: Partial<RaceAccess>): RaceAccess => ({
 describe('explainRace', () => {
   it('explains a write/write race by incomparable clocks, separate contexts and no common lock', () => {
     const reasons = explainRace(
-      access({ context: 'w1', clock: [['w1', 1], ['main', 1]], locks_held: ['audit'] }),
-      access({ context: 'w2', clock: [['w2', 1], ['main', 1]] }),
+      access({
+        context: 'w1',
+        clock: [
+          ['w1', 1],
+          ['main', 1],
+        ],
+        locks_held: ['audit'],
+      }),
+      access({
+        context: 'w2',
+        clock: [
+          ['w2', 1],
+          ['main', 1],
+        ],
+      }),
     );
-    expect(reasons[0]).toMatch(/Neither vector clock is ≤ the other: access A has seen w1:1 .*access B has seen w2:1/);
+    expect(reasons[0]).toMatch(
+      /Neither vector clock is ≤ the other: access A has seen w1:1 .*access B has seen w2:1/,
+    );
     expect(reasons).toContain('They run in different execution contexts (w1 and w2).');
     expect(reasons).toContain('No common lock guards them: A held {audit}, B held no lock.');
     expect(reasons.at(-1)).toMatch(/lost update/);

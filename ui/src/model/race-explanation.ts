@@ -1,4 +1,5 @@
 import type { RaceAccess } from '../api/types';
+import { contextLabel } from './context-label';
 import { clockAhead, compareClocks } from './vector-clock';
 
 /**
@@ -12,7 +13,7 @@ export function explainRace(first: RaceAccess, second: RaceAccess): string[] {
     const aheadA = clockAhead(first.clock, second.clock);
     const aheadB = clockAhead(second.clock, first.clock);
     const describe = (list: typeof aheadA) =>
-      list.map((d) => `${d.component}:${d.mine} (other saw ${d.theirs})`).join(', ');
+      list.map((d) => `${contextLabel(d.component)}:${d.mine} (other saw ${d.theirs})`).join(', ');
     reasons.push(
       `Neither vector clock is ≤ the other: access A has seen ${describe(aheadA)}; access B has seen ${describe(aheadB)}.`,
     );
@@ -24,7 +25,9 @@ export function explainRace(first: RaceAccess, second: RaceAccess): string[] {
     reasons.push('No vector clocks were computed for these accesses.');
   }
   if (first.context !== second.context) {
-    reasons.push(`They run in different execution contexts (${first.context} and ${second.context}).`);
+    reasons.push(
+      `They run in different execution contexts (${contextLabel(first.context)} and ${contextLabel(second.context)}).`,
+    );
   }
   const common = first.locks_held.filter((lock) => second.locks_held.includes(lock));
   if (common.length === 0) {
@@ -33,7 +36,9 @@ export function explainRace(first: RaceAccess, second: RaceAccess): string[] {
       `No common lock guards them: A held ${held(first.locks_held)}, B held ${held(second.locks_held)}.`,
     );
   }
-  const writes = [first, second].filter((a) => a.access_type !== 'Read' && a.access_type !== 'AtomicRead');
+  const writes = [first, second].filter(
+    (a) => a.access_type !== 'Read' && a.access_type !== 'AtomicRead',
+  );
   reasons.push(
     writes.length === 2
       ? 'Both accesses write: the later write can overwrite the earlier one (lost update).'

@@ -3,10 +3,18 @@ import { makeEvent, read, write } from '../testing/event-factory';
 import { replayState } from './replay-state';
 
 describe('replayState', () => {
-  const acquire = makeEvent({ id: 'acq', kind: { LockAcquire: { lock_id: 'L', lock_type: 'Mutex', location: '' } }, context: 'A' });
+  const acquire = makeEvent({
+    id: 'acq',
+    kind: { LockAcquire: { lock_id: 'L', lock_type: 'Mutex', location: '' } },
+    context: 'A',
+  });
   const r = makeEvent({ id: 'r', kind: read('balance', 100, 'b.ts:1'), context: 'A' });
   const w = makeEvent({ id: 'w', kind: write('balance', 100, 90, 'b.ts:2'), context: 'B' });
-  const release = makeEvent({ id: 'rel', kind: { LockRelease: { lock_id: 'L', lock_type: 'Mutex', location: '' } }, context: 'A' });
+  const release = makeEvent({
+    id: 'rel',
+    kind: { LockRelease: { lock_id: 'L', lock_type: 'Mutex', location: '' } },
+    context: 'A',
+  });
   const events = [acquire, r, w, release];
 
   it('shows the lock held and the value read before any write', () => {

@@ -24,9 +24,19 @@ export function replayState(events: readonly ApiEvent[], step: number): ReplaySt
     if (change) {
       history.push(event);
       if (change.access_type !== 'Read' && change.access_type !== 'AtomicRead') {
-        values.set(change.variable, { variable: change.variable, value: change.new_value, context: contextOf(event), eventId: event.id });
+        values.set(change.variable, {
+          variable: change.variable,
+          value: change.new_value,
+          context: contextOf(event),
+          eventId: event.id,
+        });
       } else if (!values.has(change.variable)) {
-        values.set(change.variable, { variable: change.variable, value: change.new_value, context: contextOf(event), eventId: event.id });
+        values.set(change.variable, {
+          variable: change.variable,
+          value: change.new_value,
+          context: contextOf(event),
+          eventId: event.id,
+        });
       }
     }
     const lock = lockOf(event);
@@ -38,7 +48,9 @@ export function replayState(events: readonly ApiEvent[], step: number): ReplaySt
   }
   return {
     values: [...values.values()].sort((a, b) => a.variable.localeCompare(b.variable)),
-    locks: [...locks.entries()].map(([lockId, context]) => ({ lockId, context })).sort((a, b) => a.lockId.localeCompare(b.lockId)),
+    locks: [...locks.entries()]
+      .map(([lockId, context]) => ({ lockId, context }))
+      .sort((a, b) => a.lockId.localeCompare(b.lockId)),
     history: history.reverse(),
   };
 }

@@ -8,7 +8,11 @@ describe('traceHealth', () => {
     { input: base, score: 100, label: 'Excellent' },
     { input: { ...base, races: 1 }, score: 80, label: 'Good' },
     { input: { ...base, races: 3 }, score: 40, label: 'Critical' },
-    { input: { ...base, anomalies: [{ severity: 'Warning' as const }] }, score: 95, label: 'Excellent' },
+    {
+      input: { ...base, anomalies: [{ severity: 'Warning' as const }] },
+      score: 95,
+      label: 'Excellent',
+    },
     { input: { ...base, criticalPathPercent: 90 }, score: 90, label: 'Excellent' },
     { input: { ...base, races: 9 }, score: 0, label: 'Critical' },
   ])('scores $score ($label) for $input', ({ input, score, label }) => {
@@ -25,11 +29,17 @@ describe('traceHealth', () => {
 
 describe('traceInsights', () => {
   it('leads with races and links to the races view', () => {
-    expect(traceInsights({ ...base, races: 2 })[0]).toMatchObject({ tone: 'danger', view: 'races' });
+    expect(traceInsights({ ...base, races: 2 })[0]).toMatchObject({
+      tone: 'danger',
+      view: 'races',
+    });
   });
 
   it('prefers "critical performance issues" over "degradation" when both severities occur', () => {
-    const titles = traceInsights({ ...base, anomalies: [{ severity: 'Warning' }, { severity: 'Critical' }] }).map((c) => c.title);
+    const titles = traceInsights({
+      ...base,
+      anomalies: [{ severity: 'Warning' }, { severity: 'Critical' }],
+    }).map((c) => c.title);
     expect(titles).toContain('Critical performance issues');
     expect(titles).not.toContain('Performance degradation');
   });

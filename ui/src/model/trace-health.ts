@@ -31,8 +31,12 @@ export function traceHealth(input: TraceHealthInput): TraceHealth {
     score >= 90 ? 'Excellent' : score >= 70 ? 'Good' : score >= 50 ? 'Warning' : 'Critical';
   const issues: string[] = [];
   if (input.races > 0) issues.push(`${input.races} race condition${input.races === 1 ? '' : 's'}`);
-  if (input.anomalies.length > 0) issues.push(`${input.anomalies.length} performance anomal${input.anomalies.length === 1 ? 'y' : 'ies'}`);
-  if (excessPath > 0) issues.push(`critical path covers ${input.criticalPathPercent.toFixed(0)}% of the trace`);
+  if (input.anomalies.length > 0)
+    issues.push(
+      `${input.anomalies.length} performance anomal${input.anomalies.length === 1 ? 'y' : 'ies'}`,
+    );
+  if (excessPath > 0)
+    issues.push(`critical path covers ${input.criticalPathPercent.toFixed(0)}% of the trace`);
   return { score, label, issues };
 }
 
@@ -49,20 +53,50 @@ export function traceInsights(input: TraceHealthInput): TraceInsight[] {
   }
   const critical = input.anomalies.some((a) => a.severity === 'Critical');
   if (critical) {
-    cards.push({ tone: 'danger', title: 'Critical performance issues', detail: 'At least one operation is far slower than its baseline.', view: 'anomalies' });
+    cards.push({
+      tone: 'danger',
+      title: 'Critical performance issues',
+      detail: 'At least one operation is far slower than its baseline.',
+      view: 'anomalies',
+    });
   } else if (input.anomalies.some((a) => a.severity === 'Warning')) {
-    cards.push({ tone: 'warning', title: 'Performance degradation', detail: 'Some operations are slower than their baseline.', view: 'anomalies' });
+    cards.push({
+      tone: 'warning',
+      title: 'Performance degradation',
+      detail: 'Some operations are slower than their baseline.',
+      view: 'anomalies',
+    });
   }
   if (input.criticalPathPercent > 70) {
-    cards.push({ tone: 'warning', title: 'High critical path coverage', detail: `${input.criticalPathPercent.toFixed(0)}% of the wall time is one dependent chain: little parallelism.`, view: 'critical-path' });
+    cards.push({
+      tone: 'warning',
+      title: 'High critical path coverage',
+      detail: `${input.criticalPathPercent.toFixed(0)}% of the wall time is one dependent chain: little parallelism.`,
+      view: 'critical-path',
+    });
   } else if (input.criticalPathPercent > 0 && input.criticalPathPercent < 40) {
-    cards.push({ tone: 'success', title: 'Good parallelization', detail: 'The critical path covers under 40% of the trace.', view: 'critical-path' });
+    cards.push({
+      tone: 'success',
+      title: 'Good parallelization',
+      detail: 'The critical path covers under 40% of the trace.',
+      view: 'critical-path',
+    });
   }
   if (input.contextCount > 10) {
-    cards.push({ tone: 'info', title: 'High context count', detail: `${input.contextCount} execution contexts took part.`, view: 'timeline' });
+    cards.push({
+      tone: 'info',
+      title: 'High context count',
+      detail: `${input.contextCount} execution contexts took part.`,
+      view: 'timeline',
+    });
   }
   if (cards.length === 0) {
-    cards.push({ tone: 'success', title: 'Trace health excellent', detail: 'No races, anomalies or bottlenecks found.', view: 'overview' });
+    cards.push({
+      tone: 'success',
+      title: 'Trace health excellent',
+      detail: 'No races, anomalies or bottlenecks found.',
+      view: 'overview',
+    });
   }
   return cards;
 }

@@ -27,6 +27,10 @@ describe('traceTree', () => {
   it('still shows events caught in a parent cycle', () => {
     const a = makeEvent({ id: 'a', parent_id: 'b' });
     const b = makeEvent({ id: 'b', parent_id: 'a' });
-    expect(visibleRows(traceTree([a, b]), new Set()).map((r) => r.event.id).sort()).toEqual(['a', 'b']);
+    expect(
+      visibleRows(traceTree([a, b]), new Set())
+        .map((r) => r.event.id)
+        .sort(),
+    ).toEqual(['a', 'b']);
   });
 });

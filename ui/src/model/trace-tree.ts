@@ -28,12 +28,19 @@ export function traceTree(events: readonly ApiEvent[]): TreeNode[] {
   };
   for (const root of roots) setDepth(root, 0);
   // Events only reachable through a parent cycle would be invisible; show them as roots.
-  for (const node of nodes.values()) if (!seen.has(node)) { roots.push(node); setDepth(node, 0); }
+  for (const node of nodes.values())
+    if (!seen.has(node)) {
+      roots.push(node);
+      setDepth(node, 0);
+    }
   return roots;
 }
 
 /** Flattens the tree for a virtualised list, skipping the children of collapsed nodes. */
-export function visibleRows(roots: readonly TreeNode[], collapsed: ReadonlySet<string>): TreeNode[] {
+export function visibleRows(
+  roots: readonly TreeNode[],
+  collapsed: ReadonlySet<string>,
+): TreeNode[] {
   const rows: TreeNode[] = [];
   const stack = [...roots].reverse();
   const seen = new Set<TreeNode>();
@@ -42,7 +49,8 @@ export function visibleRows(roots: readonly TreeNode[], collapsed: ReadonlySet<s
     if (seen.has(node)) continue;
     seen.add(node);
     rows.push(node);
-    if (!collapsed.has(node.event.id)) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as TreeNode);
+    if (!collapsed.has(node.event.id))
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as TreeNode);
   }
   return rows;
 }

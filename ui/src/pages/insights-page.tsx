@@ -23,7 +23,12 @@ function DependencyGraphTab() {
   return (
     <section className="panel">
       <QueryState query={edges} label="service edges">
-        {(data) => <ServiceDependencyGraph edges={data.edges} services={services.data?.services.map((s) => s.name) ?? []} />}
+        {(data) => (
+          <ServiceDependencyGraph
+            edges={data.edges}
+            services={services.data?.services.map((s) => s.name) ?? []}
+          />
+        )}
       </QueryState>
     </section>
   );
@@ -35,7 +40,10 @@ export function InsightsPage() {
   const current = TABS.some((t) => t.id === tab) ? tab : 'overview';
   return (
     <div className="page-fill">
-      <div className="panel" style={{ borderRadius: 0, borderWidth: '0 0 1px 0', boxShadow: 'none' }}>
+      <div
+        className="panel"
+        style={{ borderRadius: 0, borderWidth: '0 0 1px 0', boxShadow: 'none' }}
+      >
         <h1>System insights</h1>
       </div>
       <nav className="tabs" aria-label="Insights">

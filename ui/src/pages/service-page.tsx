@@ -6,17 +6,39 @@ import { ServiceBadge } from '../components/service-badge';
 import { StatCard } from '../components/stat-card';
 import { formatDuration, timeAgo } from '../model/format';
 
-function CallTable({ calls, title, nameOf }: { calls: ServiceCall[]; title: string; nameOf: (c: ServiceCall) => string }) {
+function CallTable({
+  calls,
+  title,
+  nameOf,
+}: {
+  calls: ServiceCall[];
+  title: string;
+  nameOf: (c: ServiceCall) => string;
+}) {
   return (
     <section className="panel" aria-label={title}>
       <h3>{title}</h3>
-      {calls.length === 0 ? <div className="muted">None.</div> : (
+      {calls.length === 0 ? (
+        <div className="muted">None.</div>
+      ) : (
         <table className="data">
-          <thead><tr><th>Service</th><th>Calls</th><th>Traces</th><th>Errors</th><th>p50</th><th>p95</th><th>p99</th></tr></thead>
+          <thead>
+            <tr>
+              <th>Service</th>
+              <th>Calls</th>
+              <th>Traces</th>
+              <th>Errors</th>
+              <th>p50</th>
+              <th>p95</th>
+              <th>p99</th>
+            </tr>
+          </thead>
           <tbody>
             {calls.map((c) => (
               <tr key={nameOf(c)}>
-                <td><ServiceBadge name={nameOf(c)} /></td>
+                <td>
+                  <ServiceBadge name={nameOf(c)} />
+                </td>
                 <td>{c.total_calls}</td>
                 <td>{c.trace_count}</td>
                 <td>{c.error_count ?? '—'}</td>
@@ -43,7 +65,9 @@ export function ServicePage() {
   return (
     <div className="page">
       <div className="row">
-        <Link to="/services" className="muted">Services</Link>
+        <Link to="/services" className="muted">
+          Services
+        </Link>
         <span className="muted">/</span>
         <h1>{serviceName}</h1>
         {h && <span className={`badge ${h.status}`}>{h.status}</span>}
@@ -56,7 +80,11 @@ export function ServicePage() {
       <QueryState query={deps} label="dependencies">
         {(data) => (
           <div className="grid-2">
-            <CallTable title="Called by (upstream)" calls={data.called_by} nameOf={(c) => ('from' in c && typeof c.from === 'string' ? c.from : c.to)} />
+            <CallTable
+              title="Called by (upstream)"
+              calls={data.called_by}
+              nameOf={(c) => ('from' in c && typeof c.from === 'string' ? c.from : c.to)}
+            />
             <CallTable title="Calls (downstream)" calls={data.calls_to} nameOf={(c) => c.to} />
           </div>
         )}
@@ -65,13 +93,26 @@ export function ServicePage() {
         <QueryState query={traces} label="traces">
           {(data) => (
             <table className="data">
-              <thead><tr><th>Trace</th><th>Events</th><th>Services</th><th>Last activity</th></tr></thead>
+              <thead>
+                <tr>
+                  <th>Trace</th>
+                  <th>Events</th>
+                  <th>Services</th>
+                  <th>Last activity</th>
+                </tr>
+              </thead>
               <tbody>
                 {data.traces.map((t) => (
                   <tr key={t.trace_id}>
-                    <td className="mono"><Link to={`/traces/${t.trace_id}`}>{t.trace_id}</Link></td>
+                    <td className="mono">
+                      <Link to={`/traces/${t.trace_id}`}>{t.trace_id}</Link>
+                    </td>
                     <td>{t.event_count}</td>
-                    <td>{t.services.map((s) => <ServiceBadge key={s} name={s} />)}</td>
+                    <td>
+                      {t.services.map((s) => (
+                        <ServiceBadge key={s} name={s} />
+                      ))}
+                    </td>
                     <td className="muted">{timeAgo(t.last_timestamp, now)}</td>
                   </tr>
                 ))}

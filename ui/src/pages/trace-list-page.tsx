@@ -46,7 +46,8 @@ export function TraceListPage() {
 
   useKeyboard((key) => {
     if (key === '/') search.current?.focus();
-    else if (key === 'j' || key === 'ArrowDown') setSelected((s) => Math.min(rows.length - 1, s + 1));
+    else if (key === 'j' || key === 'ArrowDown')
+      setSelected((s) => Math.min(rows.length - 1, s + 1));
     else if (key === 'k' || key === 'ArrowUp') setSelected((s) => Math.max(0, s - 1));
     else if (key === 'Enter' && rows[selected]) void navigate(`/traces/${rows[selected].trace_id}`);
     else if (key === 'r') void traces.refetch();
@@ -59,7 +60,9 @@ export function TraceListPage() {
       <div className="row" style={{ justifyContent: 'space-between' }}>
         <h1>Traces</h1>
         <span className="muted" data-testid="trace-total">
-          {traces.data ? `${traces.data.total_traces} trace${traces.data.total_traces === 1 ? '' : 's'}` : ''}
+          {traces.data
+            ? `${traces.data.total_traces} trace${traces.data.total_traces === 1 ? '' : 's'}`
+            : ''}
         </span>
       </div>
       <div className="panel filters" role="search">
@@ -74,7 +77,11 @@ export function TraceListPage() {
         />
         <label>
           Service
-          <select aria-label="Service" value={filters.service ?? ''} onChange={(e) => setParam('service', e.target.value)}>
+          <select
+            aria-label="Service"
+            value={filters.service ?? ''}
+            onChange={(e) => setParam('service', e.target.value)}
+          >
             <option value="">All</option>
             {services.data?.services.map((s) => (
               <option key={s.name} value={s.name}>
@@ -94,7 +101,11 @@ export function TraceListPage() {
         </label>
         <label>
           Min events
-          <select aria-label="Min events" value={String(filters.minEvents ?? 1)} onChange={(e) => setParam('min_events', e.target.value === '1' ? '' : e.target.value)}>
+          <select
+            aria-label="Min events"
+            value={String(filters.minEvents ?? 1)}
+            onChange={(e) => setParam('min_events', e.target.value === '1' ? '' : e.target.value)}
+          >
             {[1, 2, 5, 10, 100].map((n) => (
               <option key={n} value={n}>
                 {n}+
@@ -103,35 +114,65 @@ export function TraceListPage() {
           </select>
         </label>
         <label>
-          <input type="checkbox" checked={filters.hasRaces === true} onChange={(e) => setParam('has_races', e.target.checked ? 'true' : '')} />
+          <input
+            type="checkbox"
+            checked={filters.hasRaces === true}
+            onChange={(e) => setParam('has_races', e.target.checked ? 'true' : '')}
+          />
           With races only
         </label>
       </div>
-      <div className="panel flush" style={{ flex: 1, display: 'flex', flexDirection: 'column', minHeight: 300 }}>
+      <div
+        className="panel flush"
+        style={{ flex: 1, display: 'flex', flexDirection: 'column', minHeight: 300 }}
+      >
         <QueryState query={traces} label="traces">
           {(data) =>
             data.traces.length === 0 ? (
               <div className="empty">
-                No traces {Object.keys(filters).length ? 'match these filters' : 'yet: send events to /events or OTLP to /v1/traces'}.
+                No traces{' '}
+                {Object.keys(filters).length
+                  ? 'match these filters'
+                  : 'yet: send events to /events or OTLP to /v1/traces'}
+                .
               </div>
             ) : (
-              <TraceRows rows={data.traces} selected={selected} onOpen={(id) => void navigate(`/traces/${id}`)} />
+              <TraceRows
+                rows={data.traces}
+                selected={selected}
+                onOpen={(id) => void navigate(`/traces/${id}`)}
+              />
             )
           }
         </QueryState>
       </div>
       {traces.data && traces.data.total_traces > rows.length && (
         <div className="row">
-          <button onClick={() => setLimit((l) => l + PAGE)}>Load more ({traces.data.total_traces - rows.length} older)</button>
+          <button onClick={() => setLimit((l) => l + PAGE)}>
+            Load more ({traces.data.total_traces - rows.length} older)
+          </button>
         </div>
       )}
     </div>
   );
 }
 
-function TraceRows({ rows, selected, onOpen }: { rows: TraceSummary[]; selected: number; onOpen: (id: string) => void }) {
+function TraceRows({
+  rows,
+  selected,
+  onOpen,
+}: {
+  rows: TraceSummary[];
+  selected: number;
+  onOpen: (id: string) => void;
+}) {
   const parent = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => parent.current, estimateSize: () => 34, overscan: 12 });
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => parent.current,
+    estimateSize: () => 34,
+    overscan: 12,
+  });
   const now = Date.now();
   useEffect(() => {
     virtualizer.scrollToIndex(selected);
@@ -170,7 +211,9 @@ function TraceRows({ rows, selected, onOpen }: { rows: TraceSummary[]; selected:
                   {trace.services.slice(0, 4).map((s) => (
                     <ServiceBadge key={s} name={s} link={false} />
                   ))}{' '}
-                  {trace.services.length > 4 && <span className="muted">+{trace.services.length - 4}</span>}
+                  {trace.services.length > 4 && (
+                    <span className="muted">+{trace.services.length - 4}</span>
+                  )}
                 </span>
                 <span className="cell">{formatDuration(duration)}</span>
                 <span className="cell muted" title={trace.last_timestamp}>

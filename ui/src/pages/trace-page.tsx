@@ -34,7 +34,10 @@ export function TracePage() {
 
   return (
     <div className="page-fill">
-      <div className="panel" style={{ borderRadius: 0, borderWidth: '0 0 1px 0', boxShadow: 'none' }}>
+      <div
+        className="panel"
+        style={{ borderRadius: 0, borderWidth: '0 0 1px 0', boxShadow: 'none' }}
+      >
         <div className="row" style={{ justifyContent: 'space-between' }}>
           <div className="row">
             <Link to="/traces" className="muted">
@@ -51,14 +54,31 @@ export function TracePage() {
       </div>
       <nav className="tabs" aria-label="Trace views">
         {TRACE_VIEWS.map((v) => (
-          <NavLink key={v.id} to={`/traces/${traceId}/${v.id}`} className={v.id === current ? 'active' : ''} title={`${v.label} (${v.key})`}>
+          <NavLink
+            key={v.id}
+            to={`/traces/${traceId}/${v.id}`}
+            className={v.id === current ? 'active' : ''}
+            title={`${v.label} (${v.key})`}
+          >
             {v.label}
-            {v.id === 'races' && trace.data && trace.data.analysis.potential_races > 0 && <span className="badge danger">{trace.data.analysis.potential_races}</span>}
-            {v.id === 'anomalies' && trace.data && trace.data.anomalies.length > 0 && <span className="badge warning">{trace.data.anomalies.length}</span>}
+            {v.id === 'races' && trace.data && trace.data.analysis.potential_races > 0 && (
+              <span className="badge danger">{trace.data.analysis.potential_races}</span>
+            )}
+            {v.id === 'anomalies' && trace.data && trace.data.anomalies.length > 0 && (
+              <span className="badge warning">{trace.data.anomalies.length}</span>
+            )}
           </NavLink>
         ))}
       </nav>
-      <div style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', overflow: 'auto' }}>
+      <div
+        style={{
+          flex: 1,
+          minHeight: 0,
+          display: 'flex',
+          flexDirection: 'column',
+          overflow: 'auto',
+        }}
+      >
         <QueryState query={trace} label="trace">
           {(data) => <TraceViewSwitch view={current} trace={data} />}
         </QueryState>
@@ -74,7 +94,11 @@ function TraceSummaryLine({ trace }: { trace: FullTraceAnalysis }) {
   return (
     <div className="row muted small" style={{ marginTop: 4 }}>
       <span>{trace.events.length} events</span>·<span>{contexts} contexts</span>·
-      {total !== undefined && <><span>{formatDuration(total)}</span>·</>}
+      {total !== undefined && (
+        <>
+          <span>{formatDuration(total)}</span>·
+        </>
+      )}
       <span className={trace.analysis.potential_races ? 'danger-text' : ''}>
         {trace.analysis.potential_races} race{trace.analysis.potential_races === 1 ? '' : 's'}
       </span>

@@ -1,10 +1,19 @@
 import type { ApiEvent, RaceAccess } from '../api/types';
 import { ServiceBadge } from '../components/service-badge';
 import { ValueText } from '../components/value-text';
+import { contextLabel } from '../model/context-label';
 import { formatClock } from '../model/format';
 
 /** One side of a race: who accessed what, where, with which value, holding which locks, at which clock. */
-export function AccessCard({ title, access, event }: { title: string; access: RaceAccess; event: ApiEvent | undefined }) {
+export function AccessCard({
+  title,
+  access,
+  event,
+}: {
+  title: string;
+  access: RaceAccess;
+  event: ApiEvent | undefined;
+}) {
   const writes = access.access_type !== 'Read' && access.access_type !== 'AtomicRead';
   return (
     <section className="access-card" aria-label={title} data-testid="race-access">
@@ -24,13 +33,19 @@ export function AccessCard({ title, access, event }: { title: string; access: Ra
       </div>
       <dl className="kv">
         <dt>Location</dt>
-        <dd className="mono" data-testid="race-location">{access.location || '—'}</dd>
+        <dd className="mono" data-testid="race-location">
+          {access.location || '—'}
+        </dd>
         <dt>Service</dt>
-        <dd><ServiceBadge name={access.service_name} /></dd>
+        <dd>
+          <ServiceBadge name={access.service_name} />
+        </dd>
         <dt>Thread</dt>
         <dd className="mono">{access.thread_id}</dd>
         <dt>Context</dt>
-        <dd className="mono">{access.context}</dd>
+        <dd className="mono" title={access.context}>
+          {contextLabel(access.context)}
+        </dd>
         <dt>Time</dt>
         <dd className="mono">{access.timestamp}</dd>
         <dt>Locks held</dt>
@@ -38,7 +53,10 @@ export function AccessCard({ title, access, event }: { title: string; access: Ra
         <dt>Vector clock</dt>
         <dd className="mono">{access.clock.length ? formatClock(access.clock) : '—'}</dd>
         <dt>Event</dt>
-        <dd className="mono small">{access.event_id}{event?.parent_id ? ` (parent ${event.parent_id.slice(0, 8)})` : ''}</dd>
+        <dd className="mono small">
+          {access.event_id}
+          {event?.parent_id ? ` (parent ${event.parent_id.slice(0, 8)})` : ''}
+        </dd>
       </dl>
     </section>
   );

@@ -17,7 +17,8 @@ export function AuditTrailView({ trace }: { trace: FullTraceAnalysis }) {
   const [variableParam, setVariable] = useSearchParam('variable');
   const [stepParam, setStep] = useSearchParam('access');
   const [playing, setPlaying] = useState(false);
-  const variable = variableParam && trace.audit_trails[variableParam] ? variableParam : (variables[0] ?? '');
+  const variable =
+    variableParam && trace.audit_trails[variableParam] ? variableParam : (variables[0] ?? '');
   const accesses = trace.audit_trails[variable] ?? [];
   const step = Math.min(Math.max(Number(stepParam ?? 0) || 0, 0), Math.max(accesses.length - 1, 0));
   const go = (n: number) => setStep(String(Math.min(Math.max(n, 0), accesses.length - 1)));
@@ -44,7 +45,10 @@ export function AuditTrailView({ trace }: { trace: FullTraceAnalysis }) {
   if (variables.length === 0) return <EmptyState title="No state changes in this trace" />;
   const current = accesses[step];
   return (
-    <div className="page" style={{ display: 'grid', gridTemplateColumns: '240px minmax(0, 1fr)', alignItems: 'start' }}>
+    <div
+      className="page"
+      style={{ display: 'grid', gridTemplateColumns: '240px minmax(0, 1fr)', alignItems: 'start' }}
+    >
       <div className="panel flush">
         <table className="data" aria-label="Variables">
           <thead>
@@ -59,11 +63,23 @@ export function AuditTrailView({ trace }: { trace: FullTraceAnalysis }) {
               const writes = list.filter(isWrite).length;
               const races = list.filter((a) => a.is_race).length;
               return (
-                <tr key={v} onClick={() => { setVariable(v); setStep(null); }} style={{ cursor: 'pointer', background: v === variable ? 'var(--accent-soft)' : undefined }}>
+                <tr
+                  key={v}
+                  onClick={() => {
+                    setVariable(v);
+                    setStep(null);
+                  }}
+                  style={{
+                    cursor: 'pointer',
+                    background: v === variable ? 'var(--accent-soft)' : undefined,
+                  }}
+                >
                   <td className="mono">
                     {v} {races > 0 && <span className="badge danger">race</span>}
                   </td>
-                  <td className="muted">{list.length - writes}/{writes}</td>
+                  <td className="muted">
+                    {list.length - writes}/{writes}
+                  </td>
                 </tr>
               );
             })}
@@ -76,23 +92,46 @@ export function AuditTrailView({ trace }: { trace: FullTraceAnalysis }) {
             <h2 style={{ margin: 0 }}>
               Audit trail of <code data-testid="audit-variable">{variable}</code>
             </h2>
-            <Link to={`/traces?variable=${encodeURIComponent(variable)}`}>Other traces touching this variable</Link>
+            <Link to={`/traces?variable=${encodeURIComponent(variable)}`}>
+              Other traces touching this variable
+            </Link>
           </div>
           <div className="row" style={{ marginTop: 8 }} aria-label="Step through accesses">
-            <button onClick={() => go(0)} title="First (Home)">⏮</button>
-            <button onClick={() => go(step - 1)} title="Previous (←)">◀</button>
-            <button onClick={() => setPlaying((p) => !p)} title="Play/pause (Space)">{playing ? '⏸ Pause' : '▶ Play'}</button>
-            <button onClick={() => go(step + 1)} title="Next (→)">▶</button>
-            <button onClick={() => go(accesses.length - 1)} title="Last (End)">⏭</button>
-            <input type="range" min={0} max={Math.max(accesses.length - 1, 0)} value={step} onChange={(e) => go(Number(e.target.value))} aria-label="Access" style={{ flex: 1 }} />
+            <button onClick={() => go(0)} title="First (Home)">
+              |◀
+            </button>
+            <button onClick={() => go(step - 1)} title="Previous (←)">
+              ◀
+            </button>
+            <button onClick={() => setPlaying((p) => !p)} title="Play/pause (Space)">
+              {playing ? '⏸ Pause' : '▶ Play'}
+            </button>
+            <button onClick={() => go(step + 1)} title="Next (→)">
+              ▶
+            </button>
+            <button onClick={() => go(accesses.length - 1)} title="Last (End)">
+              ▶|
+            </button>
+            <input
+              type="range"
+              min={0}
+              max={Math.max(accesses.length - 1, 0)}
+              value={step}
+              onChange={(e) => go(Number(e.target.value))}
+              aria-label="Access"
+              style={{ flex: 1 }}
+            />
             <span className="muted">
               {step + 1} / {accesses.length}
             </span>
           </div>
           {current && (
             <div className="value-change" style={{ marginTop: 8 }} data-testid="audit-current">
-              Value after step {step + 1}: <ValueText value={current.new_value} /> ({current.access_type} by {current.thread_id} at {current.location || '?'})
-              {current.is_race && <strong className="danger-text"> — races with an earlier access</strong>}
+              Value after step {step + 1}: <ValueText value={current.new_value} /> (
+              {current.access_type} by {current.thread_id} at {current.location || '?'})
+              {current.is_race && (
+                <strong className="danger-text"> — races with an earlier access</strong>
+              )}
             </div>
           )}
         </div>
@@ -112,11 +151,21 @@ export function AuditTrailView({ trace }: { trace: FullTraceAnalysis }) {
             </thead>
             <tbody>
               {accesses.map((a, i) => (
-                <tr key={a.event_id} onClick={() => go(i)} style={{ cursor: 'pointer', background: i === step ? 'var(--accent-soft)' : undefined, opacity: i > step ? 0.55 : 1 }}>
+                <tr
+                  key={a.event_id}
+                  onClick={() => go(i)}
+                  style={{
+                    cursor: 'pointer',
+                    background: i === step ? 'var(--accent-soft)' : undefined,
+                    opacity: i > step ? 0.55 : 1,
+                  }}
+                >
                   <td>{i + 1}</td>
                   <td className="mono">{formatClockTime(a.timestamp)}</td>
                   <td>
-                    <span className={`badge ${isWrite(a) ? 'warning' : 'info'}`}>{a.access_type}</span>
+                    <span className={`badge ${isWrite(a) ? 'warning' : 'info'}`}>
+                      {a.access_type}
+                    </span>
                     {a.is_race && <span className="badge danger">RACE</span>}
                   </td>
                   <td className="mono">
@@ -129,11 +178,20 @@ export function AuditTrailView({ trace }: { trace: FullTraceAnalysis }) {
                     )}
                   </td>
                   <td>
-                    <ServiceBadge name={a.service_name} /> <span className="mono small">{a.thread_id}</span>
+                    <ServiceBadge name={a.service_name} />{' '}
+                    <span className="mono small">{a.thread_id}</span>
                   </td>
                   <td className="mono">{a.location}</td>
                   <td className="mono">{a.locks_held?.join(', ') || '—'}</td>
-                  <td>{i === 0 ? '—' : a.has_causal_link_to_previous ? '✓ ordered after previous' : <span className="danger-text">✗ concurrent with previous</span>}</td>
+                  <td>
+                    {i === 0 ? (
+                      '—'
+                    ) : a.has_causal_link_to_previous ? (
+                      '✓ ordered after previous'
+                    ) : (
+                      <span className="danger-text">✗ concurrent with previous</span>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTraceGraph } from '../api/queries';
 import type { ApiEvent, RaceDetail } from '../api/types';
 import { causalRelation, type CausalStep } from '../model/causal-path';
-import { eventLabel } from '../model/event-kind';
+import { contextOf, eventLabel } from '../model/event-kind';
 import { explainRace } from '../model/race-explanation';
 
 const EDGE_TEXT: Record<CausalStep['type'], string> = {
@@ -12,10 +12,18 @@ const EDGE_TEXT: Record<CausalStep['type'], string> = {
   return: 'return (callee → caller)',
 };
 
-function StepList({ steps, byId, start }: { steps: CausalStep[]; byId: Map<string, ApiEvent>; start: string }) {
+function StepList({
+  steps,
+  byId,
+  start,
+}: {
+  steps: CausalStep[];
+  byId: Map<string, ApiEvent>;
+  start: string;
+}) {
   const label = (id: string) => {
     const event = byId.get(id);
-    return event ? `${eventLabel(event)} · ${event.context ?? event.metadata.thread_id}` : id.slice(0, 8);
+    return event ? `${eventLabel(event)} · ${contextOf(event)}` : id.slice(0, 8);
   };
   return (
     <ol className="path">
@@ -23,7 +31,10 @@ function StepList({ steps, byId, start }: { steps: CausalStep[]; byId: Map<strin
         <span className="badge">{start.slice(0, 8)}</span> {label(start)}
       </li>
       {steps.map((step) => (
-        <li key={`${step.from}-${step.to}`} style={{ flexDirection: 'column', alignItems: 'flex-start' }}>
+        <li
+          key={`${step.from}-${step.to}`}
+          style={{ flexDirection: 'column', alignItems: 'flex-start' }}
+        >
           <span className="edge">↓ {EDGE_TEXT[step.type]}</span>
           <span>
             <span className="badge">{step.to.slice(0, 8)}</span> {label(step.to)}
@@ -35,23 +46,37 @@ function StepList({ steps, byId, start }: { steps: CausalStep[]; byId: Map<strin
 }
 
 /** The happens-before chain between the two accesses, or why there is none. */
-export function CausalPathPanel({ traceId, race, byId }: { traceId: string; race: RaceDetail; byId: Map<string, ApiEvent> }) {
+export function CausalPathPanel({
+  traceId,
+  race,
+  byId,
+}: {
+  traceId: string;
+  race: RaceDetail;
+  byId: Map<string, ApiEvent>;
+}) {
   const graph = useTraceGraph(traceId);
   const relation = useMemo(
-    () => (graph.data ? causalRelation(graph.data.edges, race.event1_id, race.event2_id) : undefined),
+    () =>
+      graph.data ? causalRelation(graph.data.edges, race.event1_id, race.event2_id) : undefined,
     [graph.data, race.event1_id, race.event2_id],
   );
   const reasons = explainRace(race.first, race.second);
   return (
     <section className="panel" aria-label="Causal path" data-testid="causal-path">
       <h2>Causal path between A and B</h2>
-      {graph.isError && <div className="muted">Causal graph unavailable ({graph.error.message}); reasons below come from the clocks and lock sets.</div>}
+      {graph.isError && (
+        <div className="muted">
+          Causal graph unavailable ({graph.error.message}); reasons below come from the clocks and
+          lock sets.
+        </div>
+      )}
       {!graph.data && !graph.isError && <div className="muted">Loading causal graph…</div>}
       {relation?.kind === 'ordered' && (
         <>
           <div className="notice">
-            A happens-before chain of {relation.steps.length} edge(s) orders these accesses; they should not race. The
-            collector still reports them: check lock sets and clocks below.
+            A happens-before chain of {relation.steps.length} edge(s) orders these accesses; they
+            should not race. The collector still reports them: check lock sets and clocks below.
           </div>
           <StepList steps={relation.steps} byId={byId} start={relation.from} />
         </>
@@ -60,7 +85,9 @@ export function CausalPathPanel({ traceId, race, byId }: { traceId: string; race
         <>
           <p style={{ margin: '4px 0' }}>
             <strong>No happens-before path</strong> connects A and B in either direction
-            {relation.fork ? ', so nothing forces one to finish before the other starts.' : ': they share no causal ancestor (independent requests or roots).'}
+            {relation.fork
+              ? ', so nothing forces one to finish before the other starts.'
+              : ': they share no causal ancestor (independent requests or roots).'}
           </p>
           {relation.fork && (
             <div className="grid-2" style={{ marginTop: 6 }}>

@@ -4,12 +4,16 @@ import { useGlobalAnalysis } from '../api/queries';
 /** Races of this variable between this trace and other traces (from `/api/analyze/global`). */
 export function CrossTraceRaces({ traceId, variable }: { traceId: string; variable: string }) {
   const global = useGlobalAnalysis();
-  const races = (global.data?.race_details ?? []).filter((r) => r.variable === variable && (r.trace1_id === traceId || r.trace2_id === traceId));
+  const races = (global.data?.race_details ?? []).filter(
+    (r) => r.variable === variable && (r.trace1_id === traceId || r.trace2_id === traceId),
+  );
   return (
     <section className="panel" aria-label="Cross-trace races">
       <h2>Cross-trace races on {variable}</h2>
       {global.isError && <div className="muted">Global analysis unavailable.</div>}
-      {global.data && races.length === 0 && <div className="muted">No race with another trace on this variable.</div>}
+      {global.data && races.length === 0 && (
+        <div className="muted">No race with another trace on this variable.</div>
+      )}
       {races.length > 0 && (
         <table className="data">
           <thead>
@@ -26,10 +30,26 @@ export function CrossTraceRaces({ traceId, variable }: { traceId: string; variab
               const other = mine ? r.trace2_id : r.trace1_id;
               return (
                 <tr key={i}>
-                  <td><span className={`badge ${r.severity}`}>{r.severity}</span></td>
-                  <td className="mono"><Link to={`/traces/${other}/variables?variable=${encodeURIComponent(variable)}`}>{other.slice(0, 8)}</Link></td>
-                  <td className="mono">{mine ? `${r.event1_thread} @ ${r.event1_location}` : `${r.event2_thread} @ ${r.event2_location}`}</td>
-                  <td className="mono">{mine ? `${r.event2_thread} @ ${r.event2_location}` : `${r.event1_thread} @ ${r.event1_location}`}</td>
+                  <td>
+                    <span className={`badge ${r.severity}`}>{r.severity}</span>
+                  </td>
+                  <td className="mono">
+                    <Link
+                      to={`/traces/${other}/variables?variable=${encodeURIComponent(variable)}`}
+                    >
+                      {other.slice(0, 8)}
+                    </Link>
+                  </td>
+                  <td className="mono">
+                    {mine
+                      ? `${r.event1_thread} @ ${r.event1_location}`
+                      : `${r.event2_thread} @ ${r.event2_location}`}
+                  </td>
+                  <td className="mono">
+                    {mine
+                      ? `${r.event2_thread} @ ${r.event2_location}`
+                      : `${r.event1_thread} @ ${r.event1_location}`}
+                  </td>
                 </tr>
               );
             })}

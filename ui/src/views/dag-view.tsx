@@ -11,7 +11,12 @@ import { useSelectedEvent } from './use-selected-event';
 /** Above this many nodes the DAG keeps the racing neighbourhood and the earliest events only. */
 export const DAG_NODE_LIMIT = 400;
 
-const EDGE_COLORS = { program: 'var(--muted)', spawn: 'var(--accent)', call: 'var(--success)', return: 'var(--warning)' } as const;
+const EDGE_COLORS = {
+  program: 'var(--muted)',
+  spawn: 'var(--accent)',
+  call: 'var(--success)',
+  return: 'var(--warning)',
+} as const;
 
 /** Causal graph: happens-before edges by type, race pairs in red. */
 export function DagView({ trace }: { trace: FullTraceAnalysis }) {
@@ -19,46 +24,110 @@ export function DagView({ trace }: { trace: FullTraceAnalysis }) {
   const { selected, select } = useSelectedEvent(trace);
   return (
     <div className={selected ? 'split' : 'page-fill'} style={{ flex: 1, minHeight: 0 }}>
-      <div style={{ display: 'flex', flexDirection: 'column', minHeight: 0, minWidth: 0, padding: 8, gap: 6 }}>
+      <div
+        style={{
+          display: 'flex',
+          flexDirection: 'column',
+          minHeight: 0,
+          minWidth: 0,
+          padding: 8,
+          gap: 6,
+        }}
+      >
         <QueryState query={graph} label="causal graph">
           {(data) => <Dag graph={data} onSelect={(id) => select(id)} />}
         </QueryState>
       </div>
-      {selected && <EventDetails event={selected} trace={trace} onClose={() => select(null)} onSelect={select} />}
+      {selected && (
+        <EventDetails
+          event={selected}
+          trace={trace}
+          onClose={() => select(null)}
+          onSelect={select}
+        />
+      )}
     </div>
   );
 }
 
 function Dag({ graph, onSelect }: { graph: TraceGraph; onSelect: (id: string) => void }) {
   const capped = useMemo(() => capGraph(graph, DAG_NODE_LIMIT), [graph]);
-  const racing = useMemo(() => new Set(capped.races.flatMap((r) => [r.event1_id, r.event2_id])), [capped]);
+  const racing = useMemo(
+    () => new Set(capped.races.flatMap((r) => [r.event1_id, r.event2_id])),
+    [capped],
+  );
   const nodes = useMemo<GraphNode[]>(
-    () => capped.nodes.map((n) => ({ id: n.id, label: `${n.label}`, title: `${n.kind} in ${n.context}`, color: serviceColor(n.service_name), highlight: racing.has(n.id) })),
+    () =>
+      capped.nodes.map((n) => ({
+        id: n.id,
+        label: `${n.label}`,
+        title: `${n.kind} in ${n.context}`,
+        color: serviceColor(n.service_name),
+        highlight: racing.has(n.id),
+      })),
     [capped, racing],
   );
   const edges = useMemo<GraphEdge[]>(
     () => [
-      ...capped.edges.map((e, i) => ({ id: `e${i}`, source: e.from, target: e.to, color: EDGE_COLORS[e.type], dashed: e.type === 'call' || e.type === 'return' })),
-      ...capped.races.map((r, i) => ({ id: `r${i}`, source: r.event1_id, target: r.event2_id, color: 'var(--danger)', undirected: true, label: r.severity === 'CRITICAL' ? 'write/write race' : 'race' })),
+      ...capped.edges.map((e, i) => ({
+        id: `e${i}`,
+        source: e.from,
+        target: e.to,
+        color: EDGE_COLORS[e.type],
+        dashed: e.type === 'call' || e.type === 'return',
+      })),
+      ...capped.races.map((r, i) => ({
+        id: `r${i}`,
+        source: r.event1_id,
+        target: r.event2_id,
+        color: 'var(--danger)',
+        undirected: true,
+        label: r.severity === 'CRITICAL' ? 'write/write race' : 'race',
+      })),
     ],
     [capped],
   );
   return (
     <>
       <div className="legend">
-        <span><i style={{ borderColor: EDGE_COLORS.program }} />program order</span>
-        <span><i style={{ borderColor: EDGE_COLORS.spawn }} />spawn</span>
-        <span><i style={{ borderColor: EDGE_COLORS.call, borderTopStyle: 'dashed' }} />call</span>
-        <span><i style={{ borderColor: EDGE_COLORS.return, borderTopStyle: 'dashed' }} />return</span>
-        <span><i style={{ borderColor: 'var(--danger)' }} />race pair</span>
-        <span>{graph.nodes.length} events · {graph.edges.length} happens-before edges · {graph.races.length} races</span>
+        <span>
+          <i style={{ borderColor: EDGE_COLORS.program }} />
+          program order
+        </span>
+        <span>
+          <i style={{ borderColor: EDGE_COLORS.spawn }} />
+          spawn
+        </span>
+        <span>
+          <i style={{ borderColor: EDGE_COLORS.call, borderTopStyle: 'dashed' }} />
+          call
+        </span>
+        <span>
+          <i style={{ borderColor: EDGE_COLORS.return, borderTopStyle: 'dashed' }} />
+          return
+        </span>
+        <span>
+          <i style={{ borderColor: 'var(--danger)' }} />
+          race pair
+        </span>
+        <span>
+          {graph.nodes.length} events · {graph.edges.length} happens-before edges ·{' '}
+          {graph.races.length} races
+        </span>
       </div>
       {capped.hidden > 0 && (
         <div className="notice" role="status">
-          Large graph: showing {capped.nodes.length} of {graph.nodes.length} events (racing events and their neighbours first, then the earliest). Use the list or timeline view for the rest.
+          Large graph: showing {capped.nodes.length} of {graph.nodes.length} events (racing events
+          and their neighbours first, then the earliest). Use the list or timeline view for the
+          rest.
         </div>
       )}
-      <FlowGraph layoutKey={`dag-${graph.trace_id}`} nodes={nodes} edges={edges} onNodeClick={onSelect} />
+      <FlowGraph
+        layoutKey={`dag-${graph.trace_id}`}
+        nodes={nodes}
+        edges={edges}
+        onNodeClick={onSelect}
+      />
     </>
   );
 }

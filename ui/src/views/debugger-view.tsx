@@ -21,7 +21,10 @@ export function DebuggerView({ trace }: { trace: FullTraceAnalysis }) {
   const state = useMemo(() => replayState(events, step), [events, step]);
   const lanes = useMemo(() => [...new Set(events.map(contextOf))].sort(), [events]);
   const start = events.length ? eventTimeMs(events[0] as ApiEvent) : 0;
-  const span = Math.max((events.length ? eventTimeMs(events[events.length - 1] as ApiEvent) : 0) - start, 0.001);
+  const span = Math.max(
+    (events.length ? eventTimeMs(events[events.length - 1] as ApiEvent) : 0) - start,
+    0.001,
+  );
   const current = events[step];
 
   useKeyboard((key) => {
@@ -46,29 +49,63 @@ export function DebuggerView({ trace }: { trace: FullTraceAnalysis }) {
   return (
     <div className="page" data-testid="debugger">
       <div className="panel row">
-        <button onClick={() => setStep(0)} title="Start (Home)">⏮</button>
-        <button onClick={() => setStep(step - 1)} title="Back (←)">◀</button>
-        <button className="primary" onClick={() => setPlaying((p) => !p)} title="Play/pause (Space)">{playing ? '⏸ Pause' : '▶ Play'}</button>
-        <button onClick={() => setStep(step + 1)} title="Forward (→)">▶</button>
-        <button onClick={() => setStep(events.length - 1)} title="End (End)">⏭</button>
+        <button onClick={() => setStep(0)} title="Start (Home)">
+          |◀
+        </button>
+        <button onClick={() => setStep(step - 1)} title="Back (←)">
+          ◀
+        </button>
+        <button
+          className="primary"
+          onClick={() => setPlaying((p) => !p)}
+          title="Play/pause (Space)"
+        >
+          {playing ? '⏸ Pause' : '▶ Play'}
+        </button>
+        <button onClick={() => setStep(step + 1)} title="Forward (→)">
+          ▶
+        </button>
+        <button onClick={() => setStep(events.length - 1)} title="End (End)">
+          ▶|
+        </button>
         <select aria-label="Speed" value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
-          {SPEEDS.map((s) => <option key={s} value={s}>{s}×</option>)}
+          {SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {s}×
+            </option>
+          ))}
         </select>
-        <input type="range" aria-label="Step" min={0} max={Math.max(events.length - 1, 0)} value={step} onChange={(e) => setStep(Number(e.target.value))} style={{ flex: 1 }} />
-        <span className="muted">step {step + 1} / {events.length}</span>
+        <input
+          type="range"
+          aria-label="Step"
+          min={0}
+          max={Math.max(events.length - 1, 0)}
+          value={step}
+          onChange={(e) => setStep(Number(e.target.value))}
+          style={{ flex: 1 }}
+        />
+        <span className="muted">
+          step {step + 1} / {events.length}
+        </span>
       </div>
       {current && (
         <div className="panel">
-          <strong>{formatClockTime(current.timestamp)}</strong> <span className="badge">{kindName(current.kind)}</span> {eventLabel(current)}{' '}
+          <strong>{formatClockTime(current.timestamp)}</strong>{' '}
+          <span className="badge">{kindName(current.kind)}</span> {eventLabel(current)}{' '}
           <span className="muted mono">in {contextOf(current)}</span>
         </div>
       )}
       <section className="panel swimlanes" aria-label="Swimlanes">
         {lanes.map((lane) => {
-          const laneEvents = events.map((e, i) => ({ e, i })).filter(({ e }) => contextOf(e) === lane).slice(0, MAX_DOTS_PER_LANE);
+          const laneEvents = events
+            .map((e, i) => ({ e, i }))
+            .filter(({ e }) => contextOf(e) === lane)
+            .slice(0, MAX_DOTS_PER_LANE);
           return (
             <div key={lane} className="lane">
-              <div className="tl-label mono" title={lane}>{lane}</div>
+              <div className="tl-label mono" title={lane}>
+                {lane}
+              </div>
               <div className="dots">
                 {laneEvents.map(({ e, i }) => (
                   <span
@@ -87,26 +124,44 @@ export function DebuggerView({ trace }: { trace: FullTraceAnalysis }) {
       <div className="grid-2">
         <section className="panel" aria-label="State">
           <h3>State after this step</h3>
-          {state.values.length === 0 ? <div className="muted">No state changes yet.</div> : (
+          {state.values.length === 0 ? (
+            <div className="muted">No state changes yet.</div>
+          ) : (
             <table className="data">
               <tbody>
                 {state.values.map((v) => (
-                  <tr key={v.variable}><td className="mono">{v.variable}</td><td><ValueText value={v.value} /></td><td className="mono muted small">{v.context}</td></tr>
+                  <tr key={v.variable}>
+                    <td className="mono">{v.variable}</td>
+                    <td>
+                      <ValueText value={v.value} />
+                    </td>
+                    <td className="mono muted small">{v.context}</td>
+                  </tr>
                 ))}
               </tbody>
             </table>
           )}
           <h3 style={{ marginTop: 10 }}>Locks held</h3>
-          {state.locks.length === 0 ? <div className="muted">None.</div> : state.locks.map((l) => (
-            <div key={l.lockId} className="mono">{l.lockId} <span className="muted">by {l.context}</span></div>
-          ))}
+          {state.locks.length === 0 ? (
+            <div className="muted">None.</div>
+          ) : (
+            state.locks.map((l) => (
+              <div key={l.lockId} className="mono">
+                {l.lockId} <span className="muted">by {l.context}</span>
+              </div>
+            ))
+          )}
         </section>
         <section className="panel" aria-label="History">
           <h3>State changes and lock events so far</h3>
           <table className="data">
             <tbody>
               {state.history.slice(0, 50).map((e) => (
-                <tr key={e.id}><td className="mono">{formatClockTime(e.timestamp)}</td><td>{eventLabel(e)}</td><td className="mono muted small">{contextOf(e)}</td></tr>
+                <tr key={e.id}>
+                  <td className="mono">{formatClockTime(e.timestamp)}</td>
+                  <td>{eventLabel(e)}</td>
+                  <td className="mono muted small">{contextOf(e)}</td>
+                </tr>
               ))}
             </tbody>
           </table>

@@ -4,9 +4,21 @@ import { contextOf, durationMs, eventLabel, eventLocation, kindName } from '../m
 import { formatClock, formatDuration } from '../model/format';
 
 /** Right-hand sidebar for the selected event: identity, payload, metadata, computed clock and locks. */
-export function EventDetails({ event, trace, onClose, onSelect }: { event: ApiEvent; trace: FullTraceAnalysis; onClose: () => void; onSelect: (id: string) => void }) {
+export function EventDetails({
+  event,
+  trace,
+  onClose,
+  onSelect,
+}: {
+  event: ApiEvent;
+  trace: FullTraceAnalysis;
+  onClose: () => void;
+  onSelect: (id: string) => void;
+}) {
   const payload = Object.values(event.kind)[0] as unknown;
-  const races = trace.analysis.race_details.filter((r) => r.event1_id === event.id || r.event2_id === event.id);
+  const races = trace.analysis.race_details.filter(
+    (r) => r.event1_id === event.id || r.event2_id === event.id,
+  );
   const locks = event.locks_held ?? event.lock_set;
   return (
     <aside className="sidebar" aria-label="Event details" data-testid="event-details">
@@ -20,26 +32,46 @@ export function EventDetails({ event, trace, onClose, onSelect }: { event: ApiEv
       </div>
       {races.length > 0 && (
         <div className="error-box" style={{ marginBottom: 8 }}>
-          Races with {races.length} other access{races.length === 1 ? '' : 'es'} on {races.map((r) => r.variable).join(', ')}.
+          Races with {races.length} other access{races.length === 1 ? '' : 'es'} on{' '}
+          {races.map((r) => r.variable).join(', ')}.
         </div>
       )}
       <dl className="kv">
         <dt>ID</dt>
         <dd className="mono">{event.id}</dd>
         <dt>Parent</dt>
-        <dd className="mono">{event.parent_id ? <a href="#parent" onClick={(e) => { e.preventDefault(); onSelect(event.parent_id as string); }}>{event.parent_id}</a> : '—'}</dd>
+        <dd className="mono">
+          {event.parent_id ? (
+            <a
+              href="#parent"
+              onClick={(e) => {
+                e.preventDefault();
+                onSelect(event.parent_id as string);
+              }}
+            >
+              {event.parent_id}
+            </a>
+          ) : (
+            '—'
+          )}
+        </dd>
         <dt>Timestamp</dt>
         <dd className="mono">{event.timestamp}</dd>
         <dt>Location</dt>
         <dd className="mono">{eventLocation(event) || '—'}</dd>
         <dt>Service</dt>
-        <dd><ServiceBadge name={event.metadata.service_name} /></dd>
+        <dd>
+          <ServiceBadge name={event.metadata.service_name} />
+        </dd>
         <dt>Thread</dt>
         <dd className="mono">{event.metadata.thread_id}</dd>
         <dt>Context</dt>
         <dd className="mono">{contextOf(event)}</dd>
         <dt>Process</dt>
-        <dd>{event.metadata.process_id}{event.metadata.instance_id ? ` · ${event.metadata.instance_id}` : ''}</dd>
+        <dd>
+          {event.metadata.process_id}
+          {event.metadata.instance_id ? ` · ${event.metadata.instance_id}` : ''}
+        </dd>
         <dt>Environment</dt>
         <dd>{event.metadata.environment}</dd>
         <dt>Duration</dt>
@@ -49,11 +81,16 @@ export function EventDetails({ event, trace, onClose, onSelect }: { event: ApiEv
         <dt>Clock</dt>
         <dd className="mono">{event.clock ? formatClock(event.clock) : '—'}</dd>
         <dt>SDK vector</dt>
-        <dd className="mono">{event.causality_vector.length ? formatClock(event.causality_vector) : '[]'}</dd>
+        <dd className="mono">
+          {event.causality_vector.length ? formatClock(event.causality_vector) : '[]'}
+        </dd>
         {event.metadata.distributed_span_id && (
           <>
             <dt>Span</dt>
-            <dd className="mono">{event.metadata.distributed_span_id}{event.metadata.upstream_span_id ? ` ← ${event.metadata.upstream_span_id}` : ''}</dd>
+            <dd className="mono">
+              {event.metadata.distributed_span_id}
+              {event.metadata.upstream_span_id ? ` ← ${event.metadata.upstream_span_id}` : ''}
+            </dd>
           </>
         )}
       </dl>

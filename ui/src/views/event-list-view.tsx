@@ -12,9 +12,17 @@ const COLUMNS = '100px 130px 110px minmax(160px, 2fr) minmax(120px, 1fr) minmax(
 /** Every event in time order, virtualised so that a 10k-event trace scrolls smoothly. */
 export function EventListView({ trace }: { trace: FullTraceAnalysis }) {
   const { selected, select } = useSelectedEvent(trace);
-  const racing = useMemo(() => new Set(trace.analysis.race_details.flatMap((r) => [r.event1_id, r.event2_id])), [trace]);
+  const racing = useMemo(
+    () => new Set(trace.analysis.race_details.flatMap((r) => [r.event1_id, r.event2_id])),
+    [trace],
+  );
   const parent = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: trace.events.length, getScrollElement: () => parent.current, estimateSize: () => 30, overscan: 20 });
+  const virtualizer = useVirtualizer({
+    count: trace.events.length,
+    getScrollElement: () => parent.current,
+    estimateSize: () => 30,
+    overscan: 20,
+  });
   const selectedIndex = selected ? trace.events.indexOf(selected) : -1;
   useEffect(() => {
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
@@ -44,8 +52,12 @@ export function EventListView({ trace }: { trace: FullTraceAnalysis }) {
                   data-event-id={event.id}
                 >
                   <span className="cell mono">{formatClockTime(event.timestamp)}</span>
-                  <span className="cell"><ServiceBadge name={event.metadata.service_name} link={false} /></span>
-                  <span className="cell"><span className="badge">{kindName(event.kind)}</span></span>
+                  <span className="cell">
+                    <ServiceBadge name={event.metadata.service_name} link={false} />
+                  </span>
+                  <span className="cell">
+                    <span className="badge">{kindName(event.kind)}</span>
+                  </span>
                   <span className="cell">{eventLabel(event)}</span>
                   <span className="cell mono muted">{eventLocation(event)}</span>
                   <span className="cell mono muted">{contextOf(event)}</span>
@@ -55,7 +67,14 @@ export function EventListView({ trace }: { trace: FullTraceAnalysis }) {
           </div>
         </div>
       </div>
-      {selected && <EventDetails event={selected} trace={trace} onClose={() => select(null)} onSelect={select} />}
+      {selected && (
+        <EventDetails
+          event={selected}
+          trace={trace}
+          onClose={() => select(null)}
+          onSelect={select}
+        />
+      )}
     </div>
   );
 }

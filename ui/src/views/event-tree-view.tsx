@@ -15,7 +15,12 @@ export function EventTreeView({ trace }: { trace: FullTraceAnalysis }) {
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const rows = useMemo(() => visibleRows(roots, collapsed), [roots, collapsed]);
   const parent = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => parent.current, estimateSize: () => 28, overscan: 20 });
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => parent.current,
+    estimateSize: () => 28,
+    overscan: 20,
+  });
   const toggle = (id: string) =>
     setCollapsed((current) => {
       const next = new Set(current);
@@ -30,7 +35,13 @@ export function EventTreeView({ trace }: { trace: FullTraceAnalysis }) {
         <div className="row muted small" style={{ padding: '6px 10px' }}>
           {roots.length} root{roots.length === 1 ? '' : 's'} (events without a known parent)
           <button onClick={() => setCollapsed(new Set())}>Expand all</button>
-          <button onClick={() => setCollapsed(new Set(rows.filter((r) => r.children.length).map((r) => r.event.id)))}>Collapse all</button>
+          <button
+            onClick={() =>
+              setCollapsed(new Set(rows.filter((r) => r.children.length).map((r) => r.event.id)))
+            }
+          >
+            Collapse all
+          </button>
         </div>
         <div ref={parent} className="vlist" data-testid="event-tree">
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
@@ -41,7 +52,11 @@ export function EventTreeView({ trace }: { trace: FullTraceAnalysis }) {
                 <div
                   key={id}
                   className={`vrow${node.event === selected ? ' selected' : ''}`}
-                  style={{ top: item.start, height: item.size, gridTemplateColumns: 'minmax(0, 1fr) 140px 80px' }}
+                  style={{
+                    top: item.start,
+                    height: item.size,
+                    gridTemplateColumns: 'minmax(0, 1fr) 140px 80px',
+                  }}
                   onClick={() => select(id)}
                 >
                   <span className="cell" style={{ paddingLeft: Math.min(node.depth, 30) * 16 }}>
@@ -59,18 +74,32 @@ export function EventTreeView({ trace }: { trace: FullTraceAnalysis }) {
                     ) : (
                       <span style={{ display: 'inline-block', width: 22 }} />
                     )}
-                    <span className="badge">{kindName(node.event.kind)}</span> {eventLabel(node.event)}
-                    {node.children.length > 0 && <span className="muted small"> ({node.children.length})</span>}
+                    <span className="badge">{kindName(node.event.kind)}</span>{' '}
+                    {eventLabel(node.event)}
+                    {node.children.length > 0 && (
+                      <span className="muted small"> ({node.children.length})</span>
+                    )}
                   </span>
-                  <span className="cell"><ServiceBadge name={node.event.metadata.service_name} link={false} /></span>
-                  <span className="cell muted">{durationMs(node.event) ? formatDuration(durationMs(node.event)) : ''}</span>
+                  <span className="cell">
+                    <ServiceBadge name={node.event.metadata.service_name} link={false} />
+                  </span>
+                  <span className="cell muted">
+                    {durationMs(node.event) ? formatDuration(durationMs(node.event)) : ''}
+                  </span>
                 </div>
               );
             })}
           </div>
         </div>
       </div>
-      {selected && <EventDetails event={selected} trace={trace} onClose={() => select(null)} onSelect={select} />}
+      {selected && (
+        <EventDetails
+          event={selected}
+          trace={trace}
+          onClose={() => select(null)}
+          onSelect={select}
+        />
+      )}
     </div>
   );
 }

@@ -25,11 +25,17 @@ export function OverviewView({ trace }: { trace: FullTraceAnalysis }) {
       <div className="grid-3" style={{ gridTemplateColumns: '220px 1fr 1fr' }}>
         <div className="panel" data-testid="trace-health">
           <h3>Trace health</h3>
-          <div className="health-score" style={{ color: `var(--${tone})` }}>{health.score}</div>
-          <div><span className={`badge ${tone}`}>{health.label}</span></div>
+          <div className="health-score" style={{ color: `var(--${tone})` }}>
+            {health.score}
+          </div>
+          <div>
+            <span className={`badge ${tone}`}>{health.label}</span>
+          </div>
           {health.issues.length > 0 && (
             <ul className="reasons small">
-              {health.issues.map((i) => <li key={i}>{i}</li>)}
+              {health.issues.map((i) => (
+                <li key={i}>{i}</li>
+              ))}
             </ul>
           )}
         </div>
@@ -39,7 +45,9 @@ export function OverviewView({ trace }: { trace: FullTraceAnalysis }) {
             {insights.map((card) => (
               <div key={card.title} className={`insight ${card.tone}`}>
                 <strong>{card.title}</strong> — {card.detail}{' '}
-                {card.view !== 'overview' && <Link to={`/traces/${trace.trace_id}/${card.view}`}>View</Link>}
+                {card.view !== 'overview' && (
+                  <Link to={`/traces/${trace.trace_id}/${card.view}`}>View</Link>
+                )}
               </div>
             ))}
           </div>
@@ -48,9 +56,14 @@ export function OverviewView({ trace }: { trace: FullTraceAnalysis }) {
           <h3>Event kinds</h3>
           <table className="data">
             <tbody>
-              {[...kinds.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => (
-                <tr key={k}><td>{k}</td><td style={{ textAlign: 'right' }}>{n}</td></tr>
-              ))}
+              {[...kinds.entries()]
+                .sort((a, b) => b[1] - a[1])
+                .map(([k, n]) => (
+                  <tr key={k}>
+                    <td>{k}</td>
+                    <td style={{ textAlign: 'right' }}>{n}</td>
+                  </tr>
+                ))}
             </tbody>
           </table>
         </div>
@@ -58,11 +71,28 @@ export function OverviewView({ trace }: { trace: FullTraceAnalysis }) {
       <div className="stats">
         <StatCard label="Events" value={trace.events.length} />
         <StatCard label="Contexts" value={contexts} />
-        <StatCard label="Services" value={new Set(trace.events.map((e) => e.metadata.service_name)).size} />
-        <StatCard label="Races" value={trace.analysis.potential_races} tone={trace.analysis.potential_races ? 'danger' : 'success'} />
-        <StatCard label="Anomalies" value={trace.anomalies.length} tone={trace.anomalies.length ? 'warning' : undefined} />
-        <StatCard label="Duration" value={formatDuration(trace.critical_path?.trace_total_duration_ms ?? 0)} />
-        <StatCard label="Critical path" value={formatPercent(trace.critical_path?.percentage_of_total ?? 0)} />
+        <StatCard
+          label="Services"
+          value={new Set(trace.events.map((e) => e.metadata.service_name)).size}
+        />
+        <StatCard
+          label="Races"
+          value={trace.analysis.potential_races}
+          tone={trace.analysis.potential_races ? 'danger' : 'success'}
+        />
+        <StatCard
+          label="Anomalies"
+          value={trace.anomalies.length}
+          tone={trace.anomalies.length ? 'warning' : undefined}
+        />
+        <StatCard
+          label="Duration"
+          value={formatDuration(trace.critical_path?.trace_total_duration_ms ?? 0)}
+        />
+        <StatCard
+          label="Critical path"
+          value={formatPercent(trace.critical_path?.percentage_of_total ?? 0)}
+        />
         <StatCard label="Variables" value={Object.keys(trace.audit_trails).length} />
       </div>
       {trace.critical_path && <ServiceBreakdown path={trace.critical_path} />}

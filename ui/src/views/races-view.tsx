@@ -14,18 +14,30 @@ export function RacesView({ trace }: { trace: FullTraceAnalysis }) {
   if (races.length === 0) {
     return (
       <EmptyState title="No races in this trace">
-        No two conflicting accesses to one variable are left unordered by happens-before and unguarded by a common lock.
+        No two conflicting accesses to one variable are left unordered by happens-before and
+        unguarded by a common lock.
       </EmptyState>
     );
   }
   const index = Math.min(Math.max(Number(raceParam ?? 0) || 0, 0), races.length - 1);
   const race = races[index] as RaceDetail;
   return (
-    <div className="page" style={{ display: 'grid', gridTemplateColumns: '280px minmax(0, 1fr)', alignItems: 'start' }}>
+    <div
+      className="page"
+      style={{ display: 'grid', gridTemplateColumns: '280px minmax(0, 1fr)', alignItems: 'start' }}
+    >
       <div className="race-list" role="list" aria-label="Races">
-        <h3>{trace.analysis.potential_races} racing pair{trace.analysis.potential_races === 1 ? '' : 's'}</h3>
+        <h3>
+          {trace.analysis.potential_races} racing pair
+          {trace.analysis.potential_races === 1 ? '' : 's'}
+        </h3>
         {races.map((r, i) => (
-          <button key={`${r.event1_id}-${r.event2_id}`} role="listitem" className={`race-item${i === index ? ' selected' : ''}`} onClick={() => setRace(String(i))}>
+          <button
+            key={`${r.event1_id}-${r.event2_id}`}
+            role="listitem"
+            className={`race-item${i === index ? ' selected' : ''}`}
+            onClick={() => setRace(String(i))}
+          >
             <span className="row">
               <span className={`badge ${r.severity}`}>{r.severity}</span>
               <strong className="mono">{r.variable}</strong>
@@ -34,10 +46,16 @@ export function RacesView({ trace }: { trace: FullTraceAnalysis }) {
             <span className="muted small mono">
               {r.event1_location || '?'} ↔ {r.event2_location || '?'}
             </span>
+            <span className="muted small mono">
+              {r.event1_thread} ↔ {r.event2_thread}
+            </span>
           </button>
         ))}
       </div>
-      <div style={{ display: 'flex', flexDirection: 'column', gap: 12, minWidth: 0 }} data-testid="race-panel">
+      <div
+        style={{ display: 'flex', flexDirection: 'column', gap: 12, minWidth: 0 }}
+        data-testid="race-panel"
+      >
         <div className="panel">
           <div className="row" style={{ justifyContent: 'space-between' }}>
             <h2 className="row" style={{ margin: 0 }}>
@@ -47,14 +65,19 @@ export function RacesView({ trace }: { trace: FullTraceAnalysis }) {
               </span>
             </h2>
             <span className="row">
-              <Link to={`/traces/${trace.trace_id}/variables?variable=${encodeURIComponent(race.variable)}`}>Audit trail</Link>
+              <Link
+                to={`/traces/${trace.trace_id}/variables?variable=${encodeURIComponent(race.variable)}`}
+              >
+                Audit trail
+              </Link>
               <Link to={`/traces/${trace.trace_id}/dag?race=${index}`}>Show in DAG</Link>
             </span>
           </div>
           <p style={{ margin: '6px 0 0' }}>{race.description}</p>
           {race.group_count > 1 && (
             <p className="muted small" style={{ margin: '4px 0 0' }}>
-              This location pair raced {race.group_count} times in this trace; one representative pair is shown.
+              This location pair raced {race.group_count} times in this trace; one representative
+              pair is shown.
             </p>
           )}
         </div>

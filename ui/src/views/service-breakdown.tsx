@@ -14,8 +14,12 @@ export function ServiceBreakdown({ path }: { path: CriticalPathResponse }) {
         {byService.map((s) => (
           <div key={s.service} className="bar-row">
             <ServiceBadge name={s.service} />
-            <div className="bar-bg"><div className="bar-fill" style={{ width: `${Math.min(100, s.percentage)}%` }} /></div>
-            <span className="small">{formatDuration(s.duration_ms)} · {s.percentage.toFixed(0)}%</span>
+            <div className="bar-bg">
+              <div className="bar-fill" style={{ width: `${Math.min(100, s.percentage)}%` }} />
+            </div>
+            <span className="small">
+              {formatDuration(s.duration_ms)} · {s.percentage.toFixed(0)}%
+            </span>
           </div>
         ))}
       </section>
@@ -24,9 +28,15 @@ export function ServiceBreakdown({ path }: { path: CriticalPathResponse }) {
         {byOperation.length === 0 && <div className="muted">No per-operation breakdown.</div>}
         {byOperation.slice(0, 12).map((o) => (
           <div key={o.operation} className="bar-row">
-            <span className="cell mono small" title={o.operation}>{o.operation}</span>
-            <div className="bar-bg"><div className="bar-fill" style={{ width: `${Math.min(100, o.percentage)}%` }} /></div>
-            <span className="small">{formatDuration(o.duration_ms)} · {o.percentage.toFixed(0)}%</span>
+            <span className="cell mono small" title={o.operation}>
+              {o.operation}
+            </span>
+            <div className="bar-bg">
+              <div className="bar-fill" style={{ width: `${Math.min(100, o.percentage)}%` }} />
+            </div>
+            <span className="small">
+              {formatDuration(o.duration_ms)} · {o.percentage.toFixed(0)}%
+            </span>
           </div>
         ))}
       </section>

@@ -6,10 +6,23 @@ import { FlowGraph } from '../graph/flow-graph';
 import { formatDuration } from '../model/format';
 
 /** Services as nodes, calls as edges labelled with call counts and p95 latency. */
-export function ServiceDependencyGraph({ edges, services }: { edges: DistributedEdge[]; services: string[] }) {
+export function ServiceDependencyGraph({
+  edges,
+  services,
+}: {
+  edges: DistributedEdge[];
+  services: string[];
+}) {
   const navigate = useNavigate();
-  const names = useMemo(() => [...new Set([...services, ...edges.flatMap((e) => [e.from_service, e.to_service])])].sort(), [edges, services]);
-  const nodes = useMemo(() => names.map((n) => ({ id: n, label: n, color: serviceColor(n), width: 160 })), [names]);
+  const names = useMemo(
+    () =>
+      [...new Set([...services, ...edges.flatMap((e) => [e.from_service, e.to_service])])].sort(),
+    [edges, services],
+  );
+  const nodes = useMemo(
+    () => names.map((n) => ({ id: n, label: n, color: serviceColor(n), width: 160 })),
+    [names],
+  );
   const flowEdges = useMemo(
     () =>
       edges.map((e, i) => ({
@@ -24,7 +37,12 @@ export function ServiceDependencyGraph({ edges, services }: { edges: Distributed
   if (names.length === 0) return <div className="empty">No services yet.</div>;
   return (
     <div style={{ height: 360, display: 'flex' }}>
-      <FlowGraph layoutKey={`services-${names.join(',')}-${edges.length}`} nodes={nodes} edges={flowEdges} onNodeClick={(id) => void navigate(`/services/${encodeURIComponent(id)}`)} />
+      <FlowGraph
+        layoutKey={`services-${names.join(',')}-${edges.length}`}
+        nodes={nodes}
+        edges={flowEdges}
+        onNodeClick={(id) => void navigate(`/services/${encodeURIComponent(id)}`)}
+      />
     </div>
   );
 }

@@ -12,8 +12,14 @@ const ROW = 18;
 /** One lane per execution context; bars are real intervals; the critical path is highlighted. */
 export function TimelineView({ trace }: { trace: FullTraceAnalysis }) {
   const { selected, select, byId } = useSelectedEvent(trace);
-  const critical = useMemo(() => new Set(trace.critical_path?.path.map((s) => s.id) ?? []), [trace]);
-  const racing = useMemo(() => new Set(trace.analysis.race_details.flatMap((r) => [r.event1_id, r.event2_id])), [trace]);
+  const critical = useMemo(
+    () => new Set(trace.critical_path?.path.map((s) => s.id) ?? []),
+    [trace],
+  );
+  const racing = useMemo(
+    () => new Set(trace.analysis.race_details.flatMap((r) => [r.event1_id, r.event2_id])),
+    [trace],
+  );
   const packed = useMemo(() => {
     const items = trace.events.map((e) => {
       const start = eventTimeMs(e);
@@ -42,15 +48,47 @@ export function TimelineView({ trace }: { trace: FullTraceAnalysis }) {
     <div className={selected ? 'split' : 'page-fill'} style={{ flex: 1, minHeight: 0 }}>
       <div style={{ display: 'flex', flexDirection: 'column', minHeight: 0, minWidth: 0 }}>
         <div className="legend" style={{ padding: '6px 10px' }}>
-          <span><span className="tl-bar crit" style={{ position: 'static', display: 'inline-block', width: 18, marginRight: 4, verticalAlign: 'middle' }} />critical path</span>
-          <span><span className="tl-bar race" style={{ position: 'static', display: 'inline-block', width: 18, marginRight: 4, verticalAlign: 'middle' }} />racing access</span>
-          <span>{packed.lanes.length} contexts · {formatDuration(span)} total</span>
+          <span>
+            <span
+              className="tl-bar crit"
+              style={{
+                position: 'static',
+                display: 'inline-block',
+                width: 18,
+                marginRight: 4,
+                verticalAlign: 'middle',
+              }}
+            />
+            critical path
+          </span>
+          <span>
+            <span
+              className="tl-bar race"
+              style={{
+                position: 'static',
+                display: 'inline-block',
+                width: 18,
+                marginRight: 4,
+                verticalAlign: 'middle',
+              }}
+            />
+            racing access
+          </span>
+          <span>
+            {packed.lanes.length} contexts · {formatDuration(span)} total
+          </span>
         </div>
         <div className="tl-axis">
           <span className="tl-label muted">Context</span>
           <div className="ticks">
             {ticks.map((t) => (
-              <span key={t} style={{ left: `${t * 100}%`, transform: t === 1 ? 'translateX(-100%)' : t === 0 ? 'none' : undefined }}>
+              <span
+                key={t}
+                style={{
+                  left: `${t * 100}%`,
+                  transform: t === 1 ? 'translateX(-100%)' : t === 0 ? 'none' : undefined,
+                }}
+              >
                 {formatDuration(t * span)}
               </span>
             ))}
@@ -61,7 +99,17 @@ export function TimelineView({ trace }: { trace: FullTraceAnalysis }) {
             {virtualizer.getVirtualItems().map((item) => {
               const lane = packed.lanes[item.index] as TimelineLane;
               return (
-                <div key={lane.lane} className="tl-lane" style={{ position: 'absolute', top: item.start, left: 0, right: 0, height: item.size }}>
+                <div
+                  key={lane.lane}
+                  className="tl-lane"
+                  style={{
+                    position: 'absolute',
+                    top: item.start,
+                    left: 0,
+                    right: 0,
+                    height: item.size,
+                  }}
+                >
                   <div className="tl-label mono" title={lane.lane}>
                     {lane.lane}
                   </div>
@@ -75,7 +123,11 @@ export function TimelineView({ trace }: { trace: FullTraceAnalysis }) {
                         <div
                           key={bar.id}
                           className={cls}
-                          style={{ left: `${Math.min(left, 99.6)}%`, width: `${Math.min(width, 100 - left)}%`, top: 4 + bar.row * ROW }}
+                          style={{
+                            left: `${Math.min(left, 99.6)}%`,
+                            width: `${Math.min(width, 100 - left)}%`,
+                            top: 4 + bar.row * ROW,
+                          }}
                           title={`${eventLabel(event)} · ${formatDuration(bar.endMs - bar.startMs)}`}
                           onClick={() => select(bar.id)}
                         >
@@ -90,7 +142,14 @@ export function TimelineView({ trace }: { trace: FullTraceAnalysis }) {
           </div>
         </div>
       </div>
-      {selected && <EventDetails event={selected} trace={trace} onClose={() => select(null)} onSelect={select} />}
+      {selected && (
+        <EventDetails
+          event={selected}
+          trace={trace}
+          onClose={() => select(null)}
+          onSelect={select}
+        />
+      )}
     </div>
   );
 }

@@ -20,12 +20,24 @@ export function HealthTab() {
             </div>
             <section className="panel flush">
               <table className="data">
-                <thead><tr><th>Service</th><th>Status</th><th>Traces (60 min)</th><th>Avg events / trace</th><th>Minutes since activity</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th>Service</th>
+                    <th>Status</th>
+                    <th>Traces (60 min)</th>
+                    <th>Avg events / trace</th>
+                    <th>Minutes since activity</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {data.map((h) => (
                     <tr key={h.name}>
-                      <td><ServiceBadge name={h.name} /></td>
-                      <td><span className={`badge ${h.status}`}>{h.status}</span></td>
+                      <td>
+                        <ServiceBadge name={h.name} />
+                      </td>
+                      <td>
+                        <span className={`badge ${h.status}`}>{h.status}</span>
+                      </td>
                       <td>{h.trace_count}</td>
                       <td>{h.avg_events_per_trace.toFixed(1)}</td>
                       <td>{Math.round(h.minutes_since_last_activity)}</td>
@@ -34,7 +46,9 @@ export function HealthTab() {
                 </tbody>
               </table>
             </section>
-            <p className="muted small">Healthy: activity in the last 5 minutes; warning: within 30 minutes; critical: older.</p>
+            <p className="muted small">
+              Healthy: activity in the last 5 minutes; warning: within 30 minutes; critical: older.
+            </p>
           </div>
         );
       }}

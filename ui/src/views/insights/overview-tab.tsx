@@ -18,14 +18,27 @@ export function OverviewTab() {
         <StatCard label="Traces" value={traces.data?.total_traces ?? '—'} />
         <StatCard label="Events" value={events ?? '—'} />
         <StatCard label="Services" value={services.data?.total_services ?? '—'} />
-        <StatCard label="Racy variables" value={races.data ? racy.length : '—'} tone={racy.length ? 'danger' : 'success'} />
+        <StatCard
+          label="Racy variables"
+          value={races.data ? racy.length : '—'}
+          tone={racy.length ? 'danger' : 'success'}
+        />
       </div>
       <div className={racy.length ? 'error-box' : 'panel'} data-testid="race-banner">
-        {racy.length === 0 ? 'No cross-trace race conditions detected.' : (
+        {racy.length === 0 ? (
+          'No cross-trace race conditions detected.'
+        ) : (
           <>
             <strong>Race conditions on: </strong>
             {racy.map((r) => (
-              <Link key={r.variable} to="/insights/races" className="mono" style={{ marginRight: 10 }}>{r.variable}</Link>
+              <Link
+                key={r.variable}
+                to="/insights/races"
+                className="mono"
+                style={{ marginRight: 10 }}
+              >
+                {r.variable}
+              </Link>
             ))}
           </>
         )}
@@ -37,9 +50,15 @@ export function OverviewTab() {
             <tbody>
               {traces.data?.traces.map((t) => (
                 <tr key={t.trace_id}>
-                  <td className="mono"><Link to={`/traces/${t.trace_id}`}>{t.trace_id.slice(0, 8)}</Link></td>
+                  <td className="mono">
+                    <Link to={`/traces/${t.trace_id}`}>{t.trace_id.slice(0, 8)}</Link>
+                  </td>
                   <td>{t.event_count} events</td>
-                  <td>{t.services.map((s) => <ServiceBadge key={s} name={s} />)}</td>
+                  <td>
+                    {t.services.map((s) => (
+                      <ServiceBadge key={s} name={s} />
+                    ))}
+                  </td>
                   <td className="muted">{timeAgo(t.last_timestamp, now)}</td>
                 </tr>
               ))}
@@ -51,7 +70,13 @@ export function OverviewTab() {
           <table className="data">
             <tbody>
               {services.data?.services.map((s) => (
-                <tr key={s.name}><td><ServiceBadge name={s.name} /></td><td>{s.event_count} events</td><td>{s.trace_count} traces</td></tr>
+                <tr key={s.name}>
+                  <td>
+                    <ServiceBadge name={s.name} />
+                  </td>
+                  <td>{s.event_count} events</td>
+                  <td>{s.trace_count} traces</td>
+                </tr>
               ))}
             </tbody>
           </table>
