@@ -1,8 +1,8 @@
 import { BackpressureError, StorageError } from '../errors/raceway-error.js';
 import type { RacewayEvent } from '../model/event.js';
 import type { StoredEvent } from '../model/stored-event.js';
-import { parseTimestamp } from '../model/time.js';
 import type { EventSink, SubmitResult } from './event-sink.js';
+import { eventTime } from './event-time.js';
 import type { PipelineOptions } from './pipeline-options.js';
 import { SerialLane } from './serial-lane.js';
 
@@ -123,7 +123,7 @@ export class Pipeline implements EventSink {
 
   private stamp(events: readonly RacewayEvent[]): StoredEvent[] {
     return events.map((event) => {
-      const parsed = parseTimestamp(event.timestamp);
+      const parsed = eventTime(event.timestamp);
       return {
         ...event,
         timestamp: parsed?.iso ?? event.timestamp,

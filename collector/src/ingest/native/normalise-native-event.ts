@@ -31,6 +31,7 @@ export interface NormalisedIds {
 /**
  * Builds the canonical event from a checked raw one: known fields only, ids and timestamp canonical, Go's
  * `null` collections as empty ones, absent any-JSON fields as `null`, `duration_ns` a whole number.
+ * Nested objects (tags, the kind payload) are shared with the parsed body, which nothing else holds.
  */
 export function normaliseNativeEvent(
   raw: CheckedEvent,
@@ -39,8 +40,9 @@ export function normaliseNativeEvent(
   payload: Record<string, unknown>,
 ): RacewayEvent {
   const m = raw.metadata;
-  const tags = m.tags ? { ...m.tags } : {};
-  if (ids.originalTraceId !== undefined) tags[ORIGINAL_TRACE_ID_TAG] = ids.originalTraceId;
+  let tags = m.tags ?? {};
+  if (ids.originalTraceId !== undefined)
+    tags = { ...tags, [ORIGINAL_TRACE_ID_TAG]: ids.originalTraceId };
   const metadata: EventMetadata = {
     thread_id: m.thread_id,
     process_id: m.process_id,
@@ -64,28 +66,22 @@ export function normaliseNativeEvent(
   };
 }
 
+/** The payload with absent fields filled in; the same object when nothing is missing (no garbage). */
 function withDefaults(kindName: string, payload: Record<string, unknown>): Record<string, unknown> {
-  const out = { ...payload };
   switch (kindName) {
     case 'HttpRequest':
     case 'HttpResponse':
-      out['headers'] ??= {};
-      if (!('body' in out)) out['body'] = null;
-      break;
+      if (payload['headers'] == null) payload = { ...payload, headers: {} };
+      return 'body' in payload ? payload : { ...payload, body: null };
     case 'Error':
-      out['stack_trace'] ??= [];
-      break;
+      return payload['stack_trace'] == null ? { ...payload, stack_trace: [] } : payload;
     case 'FunctionCall':
-      if (!('args' in out)) out['args'] = null;
-      break;
+      return 'args' in payload ? payload : { ...payload, args: null };
     case 'StateChange':
-      if (!('new_value' in out)) out['new_value'] = null;
-      break;
+      return 'new_value' in payload ? payload : { ...payload, new_value: null };
     case 'Custom':
-      if (!('data' in out)) out['data'] = null;
-      break;
+      return 'data' in payload ? payload : { ...payload, data: null };
     default:
-      break;
+      return payload;
   }
-  return out;
 }

@@ -1,7 +1,7 @@
 import { ValidationError } from '../../errors/raceway-error.js';
 import { EVENT_KIND_NAMES } from '../../model/event.js';
 import type { RacewayEvent } from '../../model/event.js';
-import { parseTimestamp } from '../../model/time.js';
+import { eventTime } from '../../pipeline/event-time.js';
 import { compileNativeValidators } from './compile-native-validators.js';
 import type { NativeValidators } from './compile-native-validators.js';
 import { compatKind } from './kind-compat.js';
@@ -65,7 +65,7 @@ function parseEvent(v: NativeValidators, raw: unknown, at: string): RacewayEvent
     if (parent === undefined) return `${at}.parent_id: must be a UUID or null`;
     parentId = parent;
   }
-  const time = parseTimestamp(event.timestamp);
+  const time = eventTime(event.timestamp);
   if (time === undefined) return `${at}.timestamp: must be an RFC 3339 timestamp`;
 
   const [sent] = Object.keys(event.kind) as [string];

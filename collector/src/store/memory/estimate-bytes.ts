@@ -1,3 +1,5 @@
+import type { StoredEvent } from '../../model/stored-event.js';
+
 /**
  * Rough heap footprint of a JSON-like value, for the `maxBytes` retention limit. Not exact (V8 shares
  * strings and packs small integers); it only has to grow in proportion to what is held, cheaply.
@@ -14,4 +16,24 @@ export function estimateBytes(value: unknown): number {
   for (const key in value)
     total += 8 + key.length + estimateBytes((value as Record<string, unknown>)[key]);
   return total;
+}
+
+/** {@link estimateBytes} of a stored event, with its fixed-shape parts counted directly (hot path). */
+export function estimateEventBytes(event: StoredEvent): number {
+  const m = event.metadata;
+  let chars =
+    event.id.length +
+    event.trace_id.length +
+    (event.parent_id?.length ?? 0) +
+    event.timestamp.length +
+    m.thread_id.length +
+    m.service_name.length +
+    m.environment.length +
+    (m.instance_id?.length ?? 0) +
+    (m.distributed_span_id?.length ?? 0) +
+    (m.upstream_span_id?.length ?? 0);
+  for (const [component] of event.causality_vector) chars += component.length + 24;
+  for (const lock of event.lock_set) chars += lock.length + 8;
+  // Two objects of ~10 fields each, their numbers and string headers.
+  return 480 + chars * 2 + estimateBytes(m.tags) + estimateBytes(event.kind);
 }

@@ -9,7 +9,7 @@ import type {
   TraceQuery,
   TraceSummary,
 } from '../store.js';
-import { estimateBytes } from './estimate-bytes.js';
+import { estimateEventBytes } from './estimate-bytes.js';
 import { TraceRecord } from './trace-record.js';
 
 export interface MemoryStoreOptions {
@@ -44,14 +44,17 @@ export class MemoryStore implements Store {
   append(events: readonly StoredEvent[]): Promise<StoredEvent[]> {
     const nowMs = this.options.clock.now();
     const inserted: StoredEvent[] = [];
+    let record: TraceRecord | undefined;
     for (const event of events) {
       if (this.events.has(event.id)) continue;
       this.events.set(event.id, event);
-      const bytes = estimateBytes(event);
+      const bytes = estimateEventBytes(event);
       this.bytes += bytes;
       if (event.seq > this.highestSeq) this.highestSeq = event.seq;
-      this.touch(event.trace_id).add(event, bytes, nowMs);
-      this.indexService(event.metadata.service_name, event.trace_id);
+      // Batches hold runs of one trace: move it to the recent end once per run, not per event.
+      if (record?.traceId !== event.trace_id) record = this.touch(event.trace_id);
+      if (record.add(event, bytes, nowMs))
+        this.indexService(event.metadata.service_name, event.trace_id);
       inserted.push(event);
     }
     return Promise.resolve(inserted);

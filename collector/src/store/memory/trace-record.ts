@@ -15,16 +15,19 @@ export class TraceRecord {
 
   constructor(readonly traceId: string) {}
 
-  add(event: StoredEvent, bytes: number, nowMs: number): void {
+  /** Adds the event; true when its service is new to this trace. */
+  add(event: StoredEvent, bytes: number, nowMs: number): boolean {
     const list = this.events;
     const last = list[list.length - 1];
     if (last === undefined || !before(event, last)) list.push(event);
     else list.splice(insertionIndex(list, event), 0, event);
     const service = event.metadata.service_name;
-    this.services.set(service, (this.services.get(service) ?? 0) + 1);
+    const seen = this.services.get(service);
+    this.services.set(service, (seen ?? 0) + 1);
     this.bytes += bytes;
     this.lastActivityMs = nowMs;
     if (event.seq > this.lastSeq) this.lastSeq = event.seq;
+    return seen === undefined;
   }
 
   summary(): TraceSummary {
