@@ -158,4 +158,32 @@ describe('AnomalyDetector invariants', () => {
       ),
     );
   });
+
+  it('flags the same events with the same severities whatever order they were observed in', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .array(fc.integer({ min: 1, max: 300 }), { minLength: 6, maxLength: 40 })
+          .chain((durations) =>
+            fc.tuple(
+              fc.constant(durations),
+              fc.shuffledSubarray(
+                durations.map((_, i) => i),
+                { minLength: durations.length },
+              ),
+            ),
+          ),
+        ([durations, order]) => {
+          const events = durations.map((d) => call(d));
+          const summary = (detector: AnomalyDetector): unknown =>
+            detector
+              .judge(events)
+              .map((a) => [a.event_id, a.severity, a.expected_duration_ms.toFixed(3)]);
+          expect(summary(detectorAfter(order.map((i) => events[i]!)))).toEqual(
+            summary(detectorAfter(events)),
+          );
+        },
+      ),
+    );
+  });
 });
