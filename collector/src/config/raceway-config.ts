@@ -52,7 +52,7 @@ export function defaultConfig(): RacewayConfig {
     corsOrigins: ['*'],
     rateLimitRpm: 0,
     maxBodyBytes: 16 * MiB,
-    retention: { maxTraces: 100_000, maxAgeMs: 0, maxBytes: 512 * MiB },
+    retention: { maxTraces: 100_000, maxAgeMs: 0, maxBytes: 256 * MiB },
     queue: { maxEvents: 200_000, maxBatchEvents: 5_000, retryAfterMs: 1_000 },
     skewToleranceMs: 50,
     anomalyMinSamples: 20,

@@ -1,0 +1,20 @@
+// The collector under test, in its own process: memory store, real engine, OTLP off, logs off.
+import { createApp } from '../../collector/src/app.js';
+import { defaultConfig } from '../../collector/src/config/raceway-config.js';
+
+const app = createApp(
+  {
+    ...defaultConfig(),
+    port: 0,
+    logLevel: 'silent',
+    otlpHttp: { enabled: false, host: '127.0.0.1', port: 0 },
+    otlpGrpc: { enabled: false, host: '127.0.0.1', port: 0 },
+  },
+  { processMetrics: false },
+);
+const { apiUrl } = await app.start();
+await app.ready();
+process.stdout.write(`${JSON.stringify({ url: apiUrl })}\n`);
+process.on('SIGTERM', () => {
+  void app.shutdown().then(() => process.exit(0));
+});

@@ -1,0 +1,81 @@
+import { cpus, loadavg } from 'node:os';
+import { BatchTemplate } from './batch-template.js';
+import { driveLoad } from './drive-load.js';
+import type { LoadOptions, LoadResult } from './drive-load.js';
+import { spawnServer } from './spawn-server.js';
+
+export interface IngestBenchResult {
+  date: string;
+  conditions: {
+    cpus: number;
+    cpuModel: string;
+    node: string;
+    loadBefore: number[];
+    load: LoadOptions;
+  };
+  batchBytes: number;
+  collector: LoadResult;
+  baseline: LoadResult;
+  /** collector events/s ÷ baseline events/s. */
+  ratio: number;
+}
+
+/**
+ * Native ingest throughput: the real collector (memory store, real engine) against a receiver that only
+ * parses the JSON, both in their own process, driven the same way in the same run.
+ */
+export async function runIngestBench(
+  load: LoadOptions = { connections: 8, warmupMs: 3_000, durationMs: 15_000 },
+  log: (line: string) => void = () => {},
+): Promise<IngestBenchResult> {
+  const template = new BatchTemplate(100);
+  const loadBefore = loadavg();
+  const results: Record<'collector' | 'baseline', LoadResult> = {} as never;
+  for (const [name, file] of [
+    ['baseline', './baseline-server.ts'],
+    ['collector', './collector-server.ts'],
+  ] as const) {
+    log(`ingest: ${name} ...`);
+    const server = await spawnServer(file);
+    try {
+      results[name] = await driveLoad(server.url, template, load);
+    } finally {
+      await server.stop();
+    }
+    log(`ingest: ${name} ${Math.round(results[name].eventsPerSecond)} events/s`);
+  }
+  return {
+    date: new Date().toISOString(),
+    conditions: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      node: process.version,
+      loadBefore,
+      load,
+    },
+    batchBytes: Buffer.byteLength(template.body(0)),
+    collector: results.collector,
+    baseline: results.baseline,
+    ratio: results.collector.eventsPerSecond / results.baseline.eventsPerSecond,
+  };
+}
+
+export function formatIngestBench(r: IngestBenchResult): string {
+  const row = (name: string, x: LoadResult) =>
+    `| ${name} | ${Math.round(x.eventsPerSecond).toLocaleString('en')} | ${x.p50Ms.toFixed(1)} | ${x.p99Ms.toFixed(1)} | ${x.requests} | ${x.refused} |`;
+  const c = r.conditions;
+  return [
+    `### Native ingest (bench/ingest), ${r.date}`,
+    '',
+    `${c.cpus} × ${c.cpuModel}, Node ${c.node}, load average before ${c.loadBefore.map((l) => l.toFixed(1)).join(' / ')}; ` +
+      `${c.load.connections} keep-alive loopback connections, closed loop, ${c.load.warmupMs / 1000} s warm-up + ` +
+      `${c.load.durationMs / 1000} s measured; 100-event batches (${(r.batchBytes / 1024).toFixed(0)} KiB) shaped like the captured TS SDK batch.`,
+    '',
+    '| receiver | events/s | p50 ms | p99 ms | requests | refused |',
+    '|---|---:|---:|---:|---:|---:|',
+    row('collector (memory store, real engine)', r.collector),
+    row('parse-only baseline', r.baseline),
+    '',
+    `Ratio collector / baseline: **${r.ratio.toFixed(2)}** (target ≥ 0.5); collector ${Math.round(r.collector.eventsPerSecond).toLocaleString('en')} events/s (target ≥ 50,000).`,
+  ].join('\n');
+}
