@@ -206,3 +206,36 @@ export async function postEvents(baseUrl: string, batch: WireEvent[]): Promise<v
     throw new Error(`ingest failed: ${response.status} ${JSON.stringify(body)}`);
   }
 }
+
+/** A large trace: `contexts` workers each doing `perContext` read/write pairs on shared counters. */
+export function bigTrace(
+  traceId: string,
+  baseMs: number,
+  contexts: number,
+  perContext: number,
+): WireEvent[] {
+  const steps: Step[] = [];
+  for (let c = 0; c < contexts; c++) {
+    const first = steps.length;
+    steps.push({
+      thread: `worker-${c}`,
+      offsetMs: c,
+      kind: call('batch_job', 'jobs/batch.ts', 3),
+      durationMs: perContext,
+    });
+    for (let i = 0; i < perContext; i++) {
+      const variable = `counter.${i % 20}`;
+      const parent = steps.length - 1;
+      steps.push({
+        thread: `worker-${c}`,
+        offsetMs: c + i * 0.5,
+        parent: i === 0 ? first : parent,
+        kind:
+          i % 2
+            ? write(variable, i, i + 1, `jobs/batch.ts:${40 + (i % 7)}`)
+            : read(variable, i, 'jobs/batch.ts:38'),
+      });
+    }
+  }
+  return events(traceId, baseMs, steps, 'batch-service');
+}
