@@ -167,6 +167,36 @@ describe('criticalPath invariants', () => {
     );
   });
 
+  it('terminates with a sane path even when broken input makes the edges cyclic', () => {
+    const anyEdges = fc
+      .array(
+        fc.record({
+          startMs: fc.integer({ min: 0, max: 50 }),
+          durationMs: fc.integer({ min: 0, max: 30 }),
+          parent: fc.nat({ max: 9 }),
+          calledBy: fc.nat({ max: 9 }),
+        }),
+        { minLength: 1, maxLength: 10 },
+      )
+      .map((drafts) =>
+        drafts.map((d, i): FixtureEvent => ({
+          id: `c${i}`,
+          startMs: d.startMs,
+          durationMs: d.durationMs,
+          thread: `t${i % 3}`,
+          parent: `c${d.parent % drafts.length}`,
+          calledBy: `c${d.calledBy % drafts.length}`,
+        })),
+      );
+    fc.assert(
+      fc.property(anyEdges, (rows) => {
+        const result = criticalPath(fixtureTrace(rows))!;
+        expect(result.path_events).toBeGreaterThan(0);
+        expect(result.total_duration_ms).toBeLessThanOrEqual(result.trace_total_duration_ms + 1e-9);
+      }),
+    );
+  });
+
   it('on a span tree, the sections sum exactly to the root wall time', () => {
     fc.assert(
       fc.property(randomSpanTree, (rows) => {
