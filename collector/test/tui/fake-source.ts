@@ -24,6 +24,8 @@ export class FakeSource implements RacewaySource {
   readonly queries: TraceListQuery[] = [];
   /** List rows without a full trace behind them (paging tests). */
   extra: TraceSummary[] = [];
+  /** True while the app follows the live stream. */
+  following = false;
   private onMessage: ((m: LiveMessage) => void) | undefined;
   private onState: ((s: LiveState) => void) | undefined;
 
@@ -130,8 +132,10 @@ export class FakeSource implements RacewaySource {
   follow(onMessage: (m: LiveMessage) => void, onState: (s: LiveState) => void) {
     this.onMessage = onMessage;
     this.onState = onState;
+    this.following = true;
     onState({ kind: 'live', reconnected: false });
     return () => {
+      this.following = false;
       this.onMessage = undefined;
     };
   }
