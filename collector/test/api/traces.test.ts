@@ -55,7 +55,13 @@ describe('trace routes', () => {
     expect(body.data.traces).toHaveLength(3);
   });
 
-  it.each(['page_size=0', 'page_size=-1', 'page_size=abc', 'page=x', 'page_size=1001'])(
+  it('serves at most 10 000 traces a page, and says so', async () => {
+    await seed(2);
+    const { body } = await getJson(h.url, '/api/traces?page_size=50000');
+    expect(body.data).toMatchObject({ page_size: 10_000, total_traces: 2, total_pages: 1 });
+  });
+
+  it.each(['page_size=0', 'page_size=-1', 'page_size=abc', 'page=x'])(
     'refuses %s with a 400 and the reason',
     async (query) => {
       const { status, body } = await getJson(h.url, `/api/traces?${query}`);
@@ -79,7 +85,9 @@ describe('trace routes', () => {
     const prefix = ids[2]!.slice(0, 13).toUpperCase();
     const found = (await getJson(h.url, `/api/traces?q=${prefix}`)).body.data;
     expect(found.traces.map((t: { trace_id: string }) => t.trace_id)).toEqual([ids[2]]);
-    expect((await getJson(h.url, '/api/traces?q=zz')).status).toBe(400);
+    const typed = await getJson(h.url, '/api/traces?q=no%20such%20trace');
+    expect(typed.status).toBe(200);
+    expect(typed.body.data.total_traces).toBe(0);
   });
 
   it('filters by variable and races through the engine’s indexes', async () => {

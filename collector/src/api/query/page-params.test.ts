@@ -12,11 +12,12 @@ describe('pageParams', () => {
     [{ page: '0' }, { page: 1, pageSize: 20 }],
     [{ page: ['2', '9'] }, { page: 2, pageSize: 20 }],
     [{ page_size: '' }, { page: 1, pageSize: 20 }],
+    [{ page_size: '1000000' }, { page: 1, pageSize: 10_000 }],
   ])('reads %j as %j', (query, expected) => {
     expect(pageParams(query, 20)).toEqual(expected);
   });
 
-  it.each([{ page_size: '0' }, { page_size: '1001' }, { page: '-1' }, { page: '1.5' }])(
+  it.each([{ page_size: '0' }, { page_size: 'all' }, { page: '-1' }, { page: '1.5' }])(
     'refuses %j with a reason naming the parameter',
     (query) => {
       expect(() => pageParams(query, 20)).toThrow(ValidationError);
