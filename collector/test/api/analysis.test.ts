@@ -62,6 +62,12 @@ describe('cross-trace routes', () => {
     expect(body.data.traces[0].services).toEqual(['b']);
   });
 
+  it('addresses a service whose name contains a slash (spec §3.3 could not)', async () => {
+    await postEvents(h.url, { events: realisticBatch({ events: 7, services: ['billing/eu'] }) });
+    const { body } = await getJson(h.url, '/api/services/billing%2Feu/traces');
+    expect(body.data).toMatchObject({ service_name: 'billing/eu', total_traces: 1 });
+  });
+
   it.each([
     '/api/services/health?time_window_minutes=0',
     '/api/performance/metrics?limit=x',
