@@ -7,6 +7,7 @@ import {
 } from '../../collector/src/store/postgres/test-database.js';
 import { realisticBatch, storedEvents } from '../../collector/src/testing/realistic-batch.js';
 import { rawCopy, storeIngest, type IngestRun } from './ingest-bench.js';
+import { percentile } from './percentiles.js';
 import { queryLatency, type QueryRun } from './query-bench.js';
 
 export interface PostgresBenchOptions {
@@ -20,6 +21,8 @@ export interface PostgresBenchOptions {
   databaseEvents?: number;
   /** Events of the one big trace (default 10 000). */
   bigTraceEvents?: number;
+  /** Ingest rounds; medians are reported (default 3). */
+  rounds?: number;
   /** Measured runs per query (default 30). */
   queryRuns?: number;
   log?: (line: string) => void;
@@ -35,7 +38,8 @@ export interface PostgresBenchResult {
     /** 1-minute load average when the run started (other work on the host skews absolute rates). */
     loadAverage: number;
   };
-  /** Raw COPY of the same rows into an identical empty table, same run. */
+  rounds: number;
+  /** Raw COPY of the same rows into an identical empty table, same run (median of the rounds). */
   copyEventsPerSec: number;
   ingest: IngestRun[];
   queries: QueryRun;
@@ -52,6 +56,7 @@ export async function runPostgresBench(
   const log = options.log ?? (() => undefined);
   const ingestEvents = options.ingestEvents ?? 100_000;
   const batchSize = options.batchSize ?? 1000;
+  const rounds = options.rounds ?? 3;
   const schemas: string[] = [];
   const schema = (label: string): string => {
     const name = uniqueSchema(`bench_${label}`);
@@ -65,24 +70,32 @@ export async function runPostgresBench(
       realisticBatch({ events: ingestEvents, services: ['banking-api', 'ledger', 'notifier'] }),
       1,
     );
-    // COPY runs first and last and the faster one counts, so neither a cold nor a warm server
-    // flatters the store's ratio.
-    log(`raw COPY of ${ingestEvents} events…`);
-    const copyRates = [await rawCopy(url, schema('copy1'), events)];
-    const ingest: IngestRun[] = [];
-    for (const [size, concurrency] of [
+    // The host is shared, so single runs are noisy: each round runs raw COPY and every store
+    // configuration on fresh tables, and the medians over the rounds are compared.
+    const configs = [
       [batchSize, 1],
       [5 * batchSize, 1],
       [batchSize, 4],
-    ] as const) {
-      log(`store append, ${concurrency} batch(es) of ${size} in flight…`);
-      ingest.push(
-        await storeIngest(url, schema(`store${ingest.length}`), events, size, concurrency),
-      );
+    ] as const;
+    const copyRates: number[] = [];
+    const storeRates: number[][] = configs.map(() => []);
+    for (let round = 0; round < rounds; round++) {
+      log(`round ${round + 1}/${rounds}: raw COPY of ${ingestEvents} events…`);
+      copyRates.push(await rawCopy(url, schema(`copy${round}`), events));
+      for (const [i, [size, concurrency]] of configs.entries()) {
+        log(`round ${round + 1}/${rounds}: store append, ${concurrency} × ${size} in flight…`);
+        const run = await storeIngest(url, schema(`store${round}${i}`), events, size, concurrency);
+        storeRates[i]!.push(run.eventsPerSec);
+      }
+      await dropSchemas(schemas.splice(0), url);
     }
-    log('raw COPY again…');
-    copyRates.push(await rawCopy(url, schema('copy2'), events));
-    const copyEventsPerSec = Math.max(...copyRates);
+    const copyEventsPerSec = median(copyRates);
+    const ingest: IngestRun[] = configs.map(([size, concurrency], i) => ({
+      events: ingestEvents,
+      batchSize: size,
+      concurrency,
+      eventsPerSec: median(storeRates[i]!),
+    }));
     await dropSchemas(schemas.splice(0), url);
     log(`loading ${options.databaseEvents ?? 1_000_000} events for the query benchmark…`);
     const queries = await queryLatency(
@@ -101,6 +114,7 @@ export async function runPostgresBench(
         cpuModel: cpus()[0]?.model ?? 'unknown',
         loadAverage,
       },
+      rounds,
       copyEventsPerSec,
       ingest,
       queries,
@@ -123,6 +137,7 @@ async function serverVersion(url: string): Promise<string> {
   }
 }
 
+const median = (samples: readonly number[]): number => percentile(samples, 50);
 const int = (n: number): string => Math.round(n).toLocaleString('en-US');
 const ms = (n: number): string => n.toFixed(n < 10 ? 2 : 1);
 
@@ -133,7 +148,8 @@ export function formatPostgresBench(r: PostgresBenchResult): string {
     `Run ${r.date}: PostgreSQL ${r.conditions.postgres} on the same host, Node ${r.conditions.node}, ` +
       `${r.conditions.cpus} × ${r.conditions.cpuModel}, load average ${r.conditions.loadAverage.toFixed(1)} ` +
       'at the start; default server settings (fsync and synchronous_commit on); schemas created and ' +
-      'dropped by the run. Raw COPY ran before and after the store runs; the faster counts.',
+      `dropped by the run. Ingest: ${r.rounds} rounds, each a raw COPY and every store run on fresh ` +
+      'tables; medians shown.',
     '',
     '| Ingest path | events | batch | in flight | events/s | vs raw COPY |',
     '|---|---:|---:|---:|---:|---:|',
