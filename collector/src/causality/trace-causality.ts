@@ -48,15 +48,29 @@ export function traceCausality(
   });
   cross.push(...callEdges(events, po, skewUs));
 
-  const incoming: number[][] = Array.from({ length: n }, () => []);
-  const outgoing: number[][] = Array.from({ length: n }, () => []);
+  // Cross edges by target and by source, as flat offset arrays (no per-event allocation).
+  const inStart = new Int32Array(n + 1);
+  const outStart = new Int32Array(n + 1);
+  for (const edge of cross) {
+    inStart[edge.to + 1]! += 1;
+    outStart[edge.from + 1]! += 1;
+  }
+  for (let i = 0; i < n; i++) {
+    inStart[i + 1]! += inStart[i]!;
+    outStart[i + 1]! += outStart[i]!;
+  }
+  const inEdges = new Int32Array(cross.length);
+  const outEdges = new Int32Array(cross.length);
+  const inFill = inStart.slice(0, n);
+  const outFill = outStart.slice(0, n);
   cross.forEach((edge, e) => {
-    incoming[edge.to]!.push(e);
-    outgoing[edge.from]!.push(e);
+    inEdges[inFill[edge.to]!++] = e;
+    outEdges[outFill[edge.from]!++] = e;
   });
 
   // Kahn's algorithm over program + cross edges, (timestamp, id) tie-break: a canonical HB order.
-  const indeg = Int32Array.from(incoming, (list, i) => list.length + (pos[i]! > 1 ? 1 : 0));
+  const indeg = new Int32Array(n);
+  for (let i = 0; i < n; i++) indeg[i] = inStart[i + 1]! - inStart[i]! + (pos[i]! > 1 ? 1 : 0);
   const done = new Uint8Array(n);
   const dropped = new Uint8Array(cross.length);
   const clocks: SparseClock[] = new Array<SparseClock>(n);
@@ -76,14 +90,24 @@ export function traceCausality(
     const c = ctxOf[i]!;
     const prev = pos[i]! > 1 ? byContext[c]![pos[i]! - 2]! : -1;
     const base = prev >= 0 ? clocks[prev]! : SparseClock.EMPTY;
-    const parts = incoming[i]!.filter((e) => dropped[e] === 0)
-      .map((e) => cross[e]!.from)
-      .map((f) => ({ clock: clocks[f]!, ctx: ctxOf[f]!, pos: pos[f]! }));
-    clocks[i] = parts.length === 0 ? base : SparseClock.join(base, parts, c);
+    if (inStart[i + 1] === inStart[i]) clocks[i] = base;
+    else {
+      const parts = [];
+      for (let j = inStart[i]!; j < inStart[i + 1]!; j++) {
+        const e = inEdges[j]!;
+        if (dropped[e] !== 0) continue;
+        const f = cross[e]!.from;
+        parts.push({ clock: clocks[f]!, ctx: ctxOf[f]!, pos: pos[f]! });
+      }
+      clocks[i] = SparseClock.join(base, parts, c);
+    }
     processed[c] = pos[i]!;
     const next = byContext[c]![pos[i]!];
     if (next !== undefined) release(next);
-    for (const e of outgoing[i]!) if (dropped[e] === 0) release(cross[e]!.to);
+    for (let j = outStart[i]!; j < outStart[i + 1]!; j++) {
+      const e = outEdges[j]!;
+      if (dropped[e] === 0) release(cross[e]!.to);
+    }
   }
 
   /** Contradictory edges (bad clocks, parent cycles): free the earliest blocked context head. */
@@ -94,7 +118,10 @@ export function traceCausality(
       if (head !== undefined && (best < 0 || compareEvents(events[head]!, events[best]!) < 0))
         best = head;
     });
-    for (const e of incoming[best]!) if (done[cross[e]!.from] === 0) dropped[e] = 1;
+    for (let k = inStart[best]!; k < inStart[best + 1]!; k++) {
+      const e = inEdges[k]!;
+      if (done[cross[e]!.from] === 0) dropped[e] = 1;
+    }
     return best;
   }
 

@@ -44,6 +44,8 @@ interface AccessClass {
   total: number;
   /** Context → positions (ascending, program order) and event indices of its accesses. */
   byContext: Map<number, { positions: number[]; events: number[] }>;
+  /** Race group of this class (as the later access) with each earlier class. */
+  groups: Map<AccessClass, DetectedRaceGroup>;
 }
 
 /**
@@ -73,6 +75,13 @@ export function detectRaces(
     const clock = causality.foreignClock(i);
     let state = variables.get(variable);
     if (!state) variables.set(variable, (state = { list: [], byKey: new Map() }));
+    const key = `${locks.key}\u0000${type}\u0000${location}`;
+    let own = state.byKey.get(key);
+    if (!own) {
+      own = { locks, type, location, total: 0, byContext: new Map(), groups: new Map() };
+      state.byKey.set(key, own);
+      state.list.push(own);
+    }
 
     for (const cls of state.list) {
       if (!conflicts(cls.type, type) || cls.locks.excludes(locks)) continue;
@@ -84,29 +93,26 @@ export function detectRaces(
       if (count === 0) continue;
       racesEarlier[i] = 1;
       total += count;
-      const group = groupOf(
-        groups,
-        variable,
-        { location: cls.location, access_type: cls.type },
-        { location, access_type: type },
-      );
+      let group = own.groups.get(cls);
+      if (!group) {
+        group = groupOf(
+          groups,
+          variable,
+          { location: cls.location, access_type: cls.type },
+          { location, access_type: type },
+        );
+        own.groups.set(cls, group);
+      }
       group.count += count;
       if (group.examples.length < MAX_EXAMPLES_PER_GROUP)
         addExamples(group, cls, i, ctx, causality);
     }
 
-    const key = `${locks.key}\u0000${type}\u0000${location}`;
-    let cls = state.byKey.get(key);
-    if (!cls) {
-      cls = { locks, type, location, total: 0, byContext: new Map() };
-      state.byKey.set(key, cls);
-      state.list.push(cls);
-    }
-    let mine = cls.byContext.get(ctx);
-    if (!mine) cls.byContext.set(ctx, (mine = { positions: [], events: [] }));
+    let mine = own.byContext.get(ctx);
+    if (!mine) own.byContext.set(ctx, (mine = { positions: [], events: [] }));
     mine.positions.push(causality.pos[i]!);
     mine.events.push(i);
-    cls.total += 1;
+    own.total += 1;
   }
   return { groups: [...groups.values()], total, racesEarlier };
 }
