@@ -25,9 +25,13 @@ export function errorEnvelope(logger: Logger): Middleware {
     } catch (err) {
       const described = describe(err);
       const where = { method: ctx.method, path: ctx.path, status: described.status };
-      if (described.status >= 500) logger.error({ ...where, err }, 'request failed');
+      // Backpressure is routine under load (metrics count it); a failing store is worth a warning; only
+      // the unexpected is an error.
+      if (err instanceof StorageError) logger.warn({ ...where, err }, 'storage failed');
+      else if (described.status >= 500 && !(err instanceof BackpressureError))
+        logger.error({ ...where, err }, 'request failed');
       else logger.debug({ ...where, reason: described.message }, 'request refused');
-      // An SSE stream that already sent its headers cannot change status; the socket is closed instead.
+      // A response already under way (an SSE stream) cannot change its status any more.
       if (ctx.headerSent) return;
       ctx.status = described.status;
       ctx.set(described.headers);
