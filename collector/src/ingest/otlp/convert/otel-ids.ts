@@ -24,11 +24,26 @@ export function traceHexOf(uuid: string): string {
 }
 
 /**
- * A deterministic event id (UUID v5 layout over SHA-1) for the `index`-th event derived from one span, so a
- * re-sent export yields the same ids and the store deduplicates it.
+ * A deterministic event id for the `index`-th event derived from one span, so a re-sent export yields the
+ * same ids and the store deduplicates it. One SHA-1 per span (UUID v5 layout); the index is added to the
+ * last 32 bits, so the events of a span cost no further hashing.
  */
 export function spanEventId(traceHex: string, spanHex: string, index: number): string {
-  return hashedUuid(`otlp/${traceHex}/${spanHex}/${index}`);
+  const base = hashedUuid(`otlp/${traceHex}/${spanHex}`);
+  if (index === 0) return base;
+  const low = (Number.parseInt(base.slice(28), 16) + index) >>> 0;
+  return `${base.slice(0, 28)}${low.toString(16).padStart(8, '0')}`;
+}
+
+/** The ids of events 0..count-1 of one span (see {@link spanEventId}), hashing once. */
+export function spanEventIds(traceHex: string, spanHex: string, count: number): string[] {
+  const base = hashedUuid(`otlp/${traceHex}/${spanHex}`);
+  const prefix = base.slice(0, 28);
+  const low = Number.parseInt(base.slice(28), 16);
+  const ids = [base];
+  for (let i = 1; i < count; i++)
+    ids.push(`${prefix}${((low + i) >>> 0).toString(16).padStart(8, '0')}`);
+  return ids;
 }
 
 /** A deterministic event id from any stable key (log records, which carry no index of their own). */

@@ -3,7 +3,7 @@ import { SpanKind } from '@raceway/proto';
 import type { ClockEntry, EventKind, RacewayEvent } from '../../../model/event.js';
 import { rawAttr, stringAttr } from './attribute-lookup.js';
 import { nanosBetween, nanosToTimestamp } from './nanos-timestamp.js';
-import { spanEventId, traceUuidOf } from './otel-ids.js';
+import { spanEventIds, traceUuidOf } from './otel-ids.js';
 import { RacewayAttr } from './raceway-attributes.js';
 import { racewayEventKind, racewayKindOf } from './raceway-event-kind.js';
 import { parseClock } from './raceway-values.js';
@@ -133,9 +133,10 @@ export function spanEvents(
   const traceId = traceUuidOf(span.traceId);
   const spanTags = spanTagsOf(span, scope, resource);
   const events: RacewayEvent[] = [];
+  const ids = spanEventIds(span.traceId, span.spanId, n + 3);
   let previous: string | null = null;
   for (const item of ordered) {
-    const id = spanEventId(span.traceId, span.spanId, item.index);
+    const id = ids[item.index]!;
     events.push({
       id,
       trace_id: traceId,
