@@ -150,6 +150,36 @@ describe.skipIf(unreachable !== undefined)('PostgresStore', () => {
       expect((error as Error).message).toMatch(/raceway_no_such_database/);
     });
 
+    it('fails start with a config error when TLS is required but the server does not offer it', async () => {
+      const tls = await unreachableReason(`${TEST_DATABASE_URL}?sslmode=require`);
+      if (tls === undefined) return; // this server speaks TLS: nothing to refuse
+      for (const options of [
+        { url: TEST_DATABASE_URL, ssl: true },
+        { url: `${TEST_DATABASE_URL}?sslmode=require` },
+      ]) {
+        const store = createPostgresStore({ ...options, poolSize: 1 });
+        const error: unknown = await store.start().catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(ConfigError);
+        expect((error as Error).message).toMatch(/SSL/);
+      }
+    });
+
+    it('names the replica when it cannot be reached', async () => {
+      const schema = uniqueSchema('replica');
+      schemas.push(schema);
+      const store = createPostgresStore({
+        url: TEST_DATABASE_URL,
+        readUrl: 'postgres://root@127.0.0.1:1/replica',
+        poolSize: 1,
+        schema,
+      });
+      const error: unknown = await store.start().catch((e: unknown) => e);
+      expect((error as Error).message).toMatch(
+        /^cannot reach postgres at 127\.0\.0\.1:1\/replica: /,
+      );
+      await store.shutdown();
+    });
+
     it('answers queries from the read replica when one is configured', async () => {
       const store = await open({ readUrl: TEST_DATABASE_URL });
       const events = traces(1);
