@@ -149,6 +149,8 @@ describe('the dashboard served by a real collector loaded with the banking race'
   it('renders the services page and a service page', async () => {
     await open('/services');
     await page.getByTestId('services-table').getByText('banking-api').waitFor();
+    await page.getByTestId('services-table').getByText('gateway').waitFor();
+    await page.locator('.react-flow__edge').first().waitFor();
     await shot('07-services');
     await open('/services/banking-api');
     await page.getByText('Called by (upstream)').waitFor();

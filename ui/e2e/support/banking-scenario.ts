@@ -7,6 +7,8 @@ import { randomUUID } from 'node:crypto';
 type WireEvent = Record<string, unknown>;
 
 interface Step {
+  spanId?: string;
+  upstreamSpanId?: string;
   thread: string;
   offsetMs: number;
   parent?: number;
@@ -35,6 +37,8 @@ function events(
       environment: 'test',
       tags: { sdk_language: 'typescript' },
       duration_ns: step.durationMs === undefined ? null : step.durationMs * 1_000_000,
+      ...(step.spanId ? { distributed_span_id: step.spanId } : {}),
+      ...(step.upstreamSpanId ? { upstream_span_id: step.upstreamSpanId } : {}),
     },
     causality_vector: [],
     lock_set: [],
@@ -61,21 +65,42 @@ const lock = (kind: 'LockAcquire' | 'LockRelease', id: string) => ({
   [kind]: { lock_id: id, lock_type: 'Mutex', location: 'bank/ledger.ts:30' },
 });
 
-/** S6: one request per trace, Read then Write of `alice.balance`, overlapping in time. */
+/**
+ * S6: one request per trace, Read then Write of `alice.balance`, overlapping in time. A gateway service
+ * calls the banking API (span ids link the two), so the services graph has an edge.
+ */
 export function transferRequest(
   traceId: string,
   baseMs: number,
   thread: string,
   newBalance: number,
 ): WireEvent[] {
+  const gatewaySpan = randomUUID().replace(/-/g, '').slice(0, 16);
+  const bankSpan = randomUUID().replace(/-/g, '').slice(0, 16);
+  const bank = { spanId: bankSpan, upstreamSpanId: gatewaySpan };
   return events(traceId, baseMs, [
-    { thread, offsetMs: 0, kind: http('/transfer'), durationMs: 12 },
-    { thread, offsetMs: 2, parent: 0, kind: read('alice.balance', 1000, 'bank/transfer.ts:41') },
+    {
+      thread: `gw-${thread}`,
+      offsetMs: 0,
+      kind: http('/api/transfer'),
+      durationMs: 14,
+      service: 'gateway',
+      spanId: gatewaySpan,
+    },
+    { thread, offsetMs: 1, kind: http('/transfer'), durationMs: 12, ...bank },
+    {
+      thread,
+      offsetMs: 2,
+      parent: 1,
+      kind: read('alice.balance', 1000, 'bank/transfer.ts:41'),
+      ...bank,
+    },
     {
       thread,
       offsetMs: 6,
-      parent: 1,
+      parent: 2,
       kind: write('alice.balance', 1000, newBalance, 'bank/transfer.ts:47'),
+      ...bank,
     },
   ]);
 }

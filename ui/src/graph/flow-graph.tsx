@@ -117,6 +117,7 @@ export function FlowGraph({
         nodes={flowNodes}
         edges={flowEdges}
         fitView
+        fitViewOptions={{ maxZoom: 1.2 }}
         colorMode={colorMode}
         minZoom={0.05}
         nodesConnectable={false}

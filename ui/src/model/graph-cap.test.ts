@@ -23,7 +23,15 @@ describe('capGraph', () => {
   };
 
   it('keeps a small graph whole', () => {
-    expect(capGraph(graph, 10).hidden).toBe(0);
+    expect(capGraph(graph, 10)).toMatchObject({ hidden: 0, hiddenRaces: 0 });
+  });
+
+  it('draws at most raceLimit race pairs and counts the others', () => {
+    const many: TraceGraph = {
+      ...graph,
+      races: [...graph.races, { event1_id: 'a', event2_id: 'b', severity: 'WARNING' }],
+    };
+    expect(capGraph(many, 10, 1)).toMatchObject({ races: graph.races, hiddenRaces: 1 });
   });
 
   it('keeps racing events and their neighbours first, then the earliest, and counts the rest', () => {

@@ -6,6 +6,8 @@ export interface CappedGraph {
   races: TraceGraph['races'];
   /** Nodes left out to keep the layout responsive (0 when the graph is whole). */
   hidden: number;
+  /** Race pairs between kept nodes that are not drawn (too many lines hide the graph). */
+  hiddenRaces: number;
 }
 
 /**
@@ -13,15 +15,23 @@ export interface CappedGraph {
  * (they are why the user opened the DAG), then the earliest events. Edges and races are kept only
  * between kept nodes.
  */
-export function capGraph(graph: TraceGraph, limit: number): CappedGraph {
+export function capGraph(graph: TraceGraph, limit: number, raceLimit = Infinity): CappedGraph {
   if (graph.nodes.length <= limit) {
-    return { nodes: graph.nodes, edges: graph.edges, races: graph.races, hidden: 0 };
+    const races = graph.races.slice(0, raceLimit);
+    return {
+      nodes: graph.nodes,
+      edges: graph.edges,
+      races,
+      hidden: 0,
+      hiddenRaces: graph.races.length - races.length,
+    };
   }
   const keep = new Set<string>();
+  const drawnRaces = graph.races.slice(0, raceLimit);
   const add = (id: string) => {
     if (keep.size < limit) keep.add(id);
   };
-  for (const race of graph.races) {
+  for (const race of drawnRaces) {
     add(race.event1_id);
     add(race.event2_id);
   }
@@ -36,7 +46,10 @@ export function capGraph(graph: TraceGraph, limit: number): CappedGraph {
   return {
     nodes: graph.nodes.filter((n) => keep.has(n.id)),
     edges: graph.edges.filter((e) => keep.has(e.from) && keep.has(e.to)),
-    races: graph.races.filter((r) => keep.has(r.event1_id) && keep.has(r.event2_id)),
+    races: drawnRaces.filter((r) => keep.has(r.event1_id) && keep.has(r.event2_id)),
     hidden: graph.nodes.length - keep.size,
+    hiddenRaces:
+      graph.races.filter((r) => keep.has(r.event1_id) && keep.has(r.event2_id)).length -
+      drawnRaces.filter((r) => keep.has(r.event1_id) && keep.has(r.event2_id)).length,
   };
 }

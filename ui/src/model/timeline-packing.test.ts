@@ -28,6 +28,20 @@ describe('packTimeline', () => {
     expect(packed.lanes[0]?.rows).toBe(2);
   });
 
+  it('keeps a parent above a child that starts at the same instant', () => {
+    const packed = packTimeline(
+      [
+        { id: 'a-child', lane: 'main', startMs: 0, endMs: 1 },
+        { id: 'z-parent', lane: 'main', startMs: 0, endMs: 10 },
+      ],
+      0,
+    );
+    expect(packed.lanes[0]?.items.map((i) => [i.id, i.row])).toEqual([
+      ['z-parent', 0],
+      ['a-child', 1],
+    ]);
+  });
+
   it('gives instant events a minimum width so that two at nearly the same time do not overdraw', () => {
     const packed = packTimeline(
       [

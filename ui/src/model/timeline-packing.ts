@@ -25,7 +25,7 @@ export interface PackedTimeline {
 
 /**
  * Packs intervals into one lane per context and the fewest rows per lane, greedily (first row whose
- * last item ended). Zero-length events are given `minWidthMs` so that they stay visible and do not
+ * last item ended; a parent starting with its child comes first). Zero-length events are given `minWidthMs` so that they stay visible and do not
  * overdraw each other. Lanes are sorted by name, items by start then id; the result is deterministic.
  */
 export function packTimeline(items: readonly TimelineItem[], minWidthMs: number): PackedTimeline {
@@ -41,7 +41,8 @@ export function packTimeline(items: readonly TimelineItem[], minWidthMs: number)
   }
   const lanes = [...byLane.keys()].sort().map((lane): TimelineLane => {
     const sorted = [...(byLane.get(lane) ?? [])].sort(
-      (x, y) => x.startMs - y.startMs || x.id.localeCompare(y.id),
+      // Longer intervals first on ties, so that a parent keeps the top row above its children.
+      (x, y) => x.startMs - y.startMs || y.endMs - x.endMs || x.id.localeCompare(y.id),
     );
     const rowEnds: number[] = [];
     const packed = sorted.map((item): PackedItem => {

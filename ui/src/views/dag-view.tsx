@@ -10,6 +10,8 @@ import { useSelectedEvent } from './use-selected-event';
 
 /** Above this many nodes the DAG keeps the racing neighbourhood and the earliest events only. */
 export const DAG_NODE_LIMIT = 400;
+/** Race pairs drawn at most; the races view lists them all. */
+export const DAG_RACE_LIMIT = 60;
 
 const EDGE_COLORS = {
   program: 'var(--muted)',
@@ -51,7 +53,7 @@ export function DagView({ trace }: { trace: FullTraceAnalysis }) {
 }
 
 function Dag({ graph, onSelect }: { graph: TraceGraph; onSelect: (id: string) => void }) {
-  const capped = useMemo(() => capGraph(graph, DAG_NODE_LIMIT), [graph]);
+  const capped = useMemo(() => capGraph(graph, DAG_NODE_LIMIT, DAG_RACE_LIMIT), [graph]);
   const racing = useMemo(
     () => new Set(capped.races.flatMap((r) => [r.event1_id, r.event2_id])),
     [capped],
@@ -115,6 +117,11 @@ function Dag({ graph, onSelect }: { graph: TraceGraph; onSelect: (id: string) =>
           {graph.races.length} races
         </span>
       </div>
+      {capped.hiddenRaces > 0 && (
+        <div className="notice" role="status">
+          {capped.hiddenRaces} more race pairs are not drawn; the races view lists every pair.
+        </div>
+      )}
       {capped.hidden > 0 && (
         <div className="notice" role="status">
           Large graph: showing {capped.nodes.length} of {graph.nodes.length} events (racing events
