@@ -4,6 +4,8 @@ export interface LayoutInput {
   nodes: Array<{ id: string; width: number; height: number }>;
   edges: Array<{ id: string; source: string; target: string }>;
   direction: 'RIGHT' | 'DOWN';
+  /** Gap between layers (room for edge labels). */
+  layerSpacing?: number;
 }
 
 export type LayoutPositions = Record<string, { x: number; y: number }>;
@@ -25,7 +27,7 @@ export async function elkLayout(input: LayoutInput): Promise<LayoutPositions> {
     layoutOptions: {
       'elk.algorithm': 'layered',
       'elk.direction': input.direction,
-      'elk.layered.spacing.nodeNodeBetweenLayers': '50',
+      'elk.layered.spacing.nodeNodeBetweenLayers': String(input.layerSpacing ?? 50),
       'elk.spacing.nodeNode': '18',
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
     },

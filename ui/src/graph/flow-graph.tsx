@@ -41,12 +41,14 @@ export function FlowGraph({
   nodes,
   edges,
   direction = 'RIGHT',
+  layerSpacing = 50,
   onNodeClick,
 }: {
   layoutKey: string;
   nodes: GraphNode[];
   edges: GraphEdge[];
   direction?: 'RIGHT' | 'DOWN';
+  layerSpacing?: number;
   onNodeClick?: (id: string) => void;
 }) {
   const colorMode = useThemeName();
@@ -59,6 +61,7 @@ export function FlowGraph({
         nodes: nodes.map((n) => ({ id: n.id, width: n.width ?? 170, height: 30 })),
         edges: layoutEdges,
         direction,
+        layerSpacing,
       }),
     staleTime: Infinity,
     gcTime: 5 * 60_000,
@@ -76,10 +79,10 @@ export function FlowGraph({
           width: n.width ?? 170,
           fontSize: 11,
           padding: '4px 6px',
-          borderLeft: `4px solid ${n.color ?? 'var(--accent)'}`,
           background: 'var(--panel)',
           color: 'var(--text)',
           borderColor: n.highlight ? 'var(--danger)' : 'var(--border)',
+          borderLeft: `4px solid ${n.color ?? 'var(--accent)'}`,
           whiteSpace: 'nowrap',
           overflow: 'hidden',
           textOverflow: 'ellipsis',

@@ -41,6 +41,7 @@ export function ServiceDependencyGraph({
         layoutKey={`services-${names.join(',')}-${edges.length}`}
         nodes={nodes}
         edges={flowEdges}
+        layerSpacing={220}
         onNodeClick={(id) => void navigate(`/services/${encodeURIComponent(id)}`)}
       />
     </div>
