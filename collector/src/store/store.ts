@@ -48,6 +48,22 @@ export interface RetentionResult {
   evictedEvents: number;
 }
 
+/** A position in a shared store's commit order (opaque to callers; see `Store.follow`). */
+export interface FollowCursor {
+  /** Committing transaction, as decimal text (64-bit). */
+  xact: string;
+  id: string;
+}
+
+export interface FollowBatch {
+  /** Events other writers stored, in commit order. */
+  events: StoredEvent[];
+  /** Where the next call continues; past this writer's own rows too, so polls never rescan them. */
+  cursor: FollowCursor | undefined;
+  /** Rows passed over (this writer's own plus `events`); 0 when the follower has caught up. */
+  scanned: number;
+}
+
 /**
  * Where accepted events live. Contract (checked by `describeStoreContract` for every backend):
  * - `append` is idempotent by event id and atomic: it returns exactly the events that were new, in the
@@ -57,6 +73,11 @@ export interface RetentionResult {
  * - `listTraces` orders by last activity, newest first, then trace id.
  * - `replay` yields every stored event in `seq` order, in batches, to rebuild engine state after a restart.
  * - `shutdown` is idempotent.
+ * - `follow` (optional; shared stores that several collector replicas write, i.e. postgres) returns the
+ *   events that OTHER store instances appended, after `cursor`, in commit order, at most `limit` rows
+ *   scanned. It only yields rows no still-running transaction can precede, so a cursor never skips a
+ *   late commit; every row of another writer is returned exactly once across successive calls, and
+ *   this instance's own appends never (its pipeline analysed them already).
  */
 export interface Store {
   readonly kind: 'memory' | 'postgres';
@@ -78,4 +99,5 @@ export interface Store {
     onBatch: (events: StoredEvent[]) => void | Promise<void>,
     batchSize?: number,
   ): Promise<void>;
+  follow?(cursor: FollowCursor | undefined, limit: number): Promise<FollowBatch>;
 }
