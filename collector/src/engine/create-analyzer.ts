@@ -81,7 +81,8 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
   return {
     ingest(events: readonly StoredEvent[]): AnalysisUpdate {
       const update: AnalysisUpdate = { traces: [], races: [], globalRaces: [], anomalies: [] };
-      const fresh = events.filter((e) => !registry.has(e.id));
+      const seen = new Set<string>();
+      const fresh = events.filter((e) => !registry.has(e.id) && !seen.has(e.id) && seen.add(e.id));
       pending = update;
       try {
         for (const t of registry.add(fresh))

@@ -2,7 +2,7 @@ import type { StoredEvent } from '../../model/stored-event.js';
 import { analyzeTrace, type TraceAnalysis } from './trace-analysis.js';
 
 /** Traces up to this size are re-analysed on every batch that touches them (live races). */
-export const EAGER_ANALYSIS_MAX_EVENTS = 4096;
+export const EAGER_ANALYSIS_MAX_EVENTS = 1024;
 
 interface TraceState {
   readonly traceId: string;
