@@ -33,7 +33,7 @@ async function throwing(err: unknown) {
   await once(server, 'listening');
   const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/x`);
   server.close();
-  return { res, body: (await res.json()), lines };
+  return { res, body: await res.json(), lines };
 }
 
 const ERROR = 50;
