@@ -6,6 +6,8 @@ export interface LoadOptions {
   connections: number;
   warmupMs: number;
   durationMs: number;
+  /** Number of the first request (request numbers make event ids, so runs on one server must differ). */
+  firstRequest?: number;
 }
 
 export interface LoadResult {
@@ -29,7 +31,7 @@ export async function driveLoad(
   options: LoadOptions,
 ): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: options.connections });
-  let n = 0;
+  let n = options.firstRequest ?? 0;
   let measuring = false;
   let stopped = false;
   const latencies: number[] = [];

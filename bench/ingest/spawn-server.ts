@@ -10,9 +10,12 @@ export interface ServerProcess {
 }
 
 /** Starts `file` (next to this one) in its own Node process and waits for the `{url}` line it prints. */
-export async function spawnServer(file: string): Promise<ServerProcess> {
+export async function spawnServer(
+  file: string,
+  nodeFlags: readonly string[] = [],
+): Promise<ServerProcess> {
   const path = fileURLToPath(new URL(file, import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', path], {
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', path], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await firstLine(child);
