@@ -150,6 +150,46 @@ describe('races in one trace (spec §9)', () => {
   });
 });
 
+describe('ingest', () => {
+  it('announces race groups that appear or grow in a batch', () => {
+    const analyzer = createAnalyzer(options);
+    const events = storedEvents(s4());
+    expect(analyzer.ingest(events.slice(0, 4)).races).toEqual([]);
+    expect(analyzer.ingest(events.slice(4, 5)).races).toEqual([
+      { trace_id: id('s4'), variable: 'account_balance', severity: 'WARNING', count: 1 },
+    ]);
+    expect(analyzer.ingest(events.slice(5)).races).toEqual([
+      { trace_id: id('s4'), variable: 'account_balance', severity: 'WARNING', count: 2 },
+      { trace_id: id('s4'), variable: 'account_balance', severity: 'CRITICAL', count: 1 },
+    ]);
+  });
+
+  it('never lets a missing release leak into another trace', () => {
+    const leaky = s2().filter((e) => e.id !== id('s2-acq-b'));
+    const other = s1('s1-after-leak').map((e) =>
+      e.metadata.thread_id === 'worker-1'
+        ? { ...e, metadata: { ...e.metadata, thread_id: 'worker-a' } }
+        : e,
+    );
+    const analyzer = analyzerWith([...leaky, ...other]);
+    expect(analyzer.computed(id('s2-write-a'))?.locks_held).toEqual(['balance-lock']);
+    expect(analyzer.computed(id('s1-after-leak-write_a'))?.locks_held).toEqual([]);
+    expect(analyzer.traceRaces(id('s1-after-leak')).potential_races).toBe(1);
+  });
+
+  it('exposes the computed clock, lock set and context of every event', () => {
+    const analyzer = analyzerWith(s3());
+    const w2 = analyzer.computed(id('s3-w2'))!;
+    expect(w2.context).toBe(`${id('s3')}/web#/B`);
+    expect(w2.clock).toEqual([
+      [`${id('s3')}/web#/A`, 1],
+      [`${id('s3')}/web#/B`, 1],
+      [`${id('s3')}/web#/main`, 1],
+    ]);
+    expect(analyzer.computed('unknown')).toBeUndefined();
+  });
+});
+
 describe('races across traces (spec §9)', () => {
   it('S5: reports one cross-trace write/write race and no race inside either trace', () => {
     const analyzer = analyzerWith(s5());
