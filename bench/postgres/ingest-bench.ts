@@ -10,6 +10,8 @@ export interface IngestRun {
   /** Appends in flight at once. */
   concurrency: number;
   eventsPerSec: number;
+  /** Every round's rate, when several rounds were run. */
+  samples?: number[];
 }
 
 /** Appends `events` through the Store in batches, `concurrency` batches in flight. */

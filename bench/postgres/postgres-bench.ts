@@ -41,6 +41,7 @@ export interface PostgresBenchResult {
   rounds: number;
   /** Raw COPY of the same rows into an identical empty table, same run (median of the rounds). */
   copyEventsPerSec: number;
+  copySamples: number[];
   ingest: IngestRun[];
   queries: QueryRun;
 }
@@ -95,6 +96,7 @@ export async function runPostgresBench(
       batchSize: size,
       concurrency,
       eventsPerSec: median(storeRates[i]!),
+      samples: storeRates[i]!,
     }));
     await dropSchemas(schemas.splice(0), url);
     log(`loading ${options.databaseEvents ?? 1_000_000} events for the query benchmark…`);
@@ -116,6 +118,7 @@ export async function runPostgresBench(
       },
       rounds,
       copyEventsPerSec,
+      copySamples: copyRates,
       ingest,
       queries,
     };
@@ -139,6 +142,8 @@ async function serverVersion(url: string): Promise<string> {
 
 const median = (samples: readonly number[]): number => percentile(samples, 50);
 const int = (n: number): string => Math.round(n).toLocaleString('en-US');
+const range = (samples: readonly number[]): string =>
+  samples.length === 0 ? '–' : `${int(Math.min(...samples))} – ${int(Math.max(...samples))}`;
 const ms = (n: number): string => n.toFixed(n < 10 ? 2 : 1);
 
 /** The result as the Markdown of the Postgres section of bench/RESULTS.md. */
@@ -151,13 +156,15 @@ export function formatPostgresBench(r: PostgresBenchResult): string {
       `dropped by the run. Ingest: ${r.rounds} rounds, each a raw COPY and every store run on fresh ` +
       'tables; medians shown.',
     '',
-    '| Ingest path | events | batch | in flight | events/s | vs raw COPY |',
-    '|---|---:|---:|---:|---:|---:|',
-    `| raw COPY (same rows, same table) | ${int(r.ingest[0]?.events ?? 0)} | – | 1 | ${int(r.copyEventsPerSec)} | 1.00 |`,
+    '| Ingest path | events | batch | in flight | events/s (median) | rounds' range | vs raw COPY |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    `| raw COPY (same rows, same table) | ${int(r.ingest[0]?.events ?? 0)} | – | 1 | ` +
+      `${int(r.copyEventsPerSec)} | ${range(r.copySamples)} | 1.00 |`,
     ...r.ingest.map(
       (run) =>
         `| Store.append (events + trace summaries) | ${int(run.events)} | ${run.batchSize} | ` +
-        `${run.concurrency} | ${int(run.eventsPerSec)} | ${(run.eventsPerSec / r.copyEventsPerSec).toFixed(2)} |`,
+        `${run.concurrency} | ${int(run.eventsPerSec)} | ${range(run.samples ?? [])} | ` +
+        `${(run.eventsPerSec / r.copyEventsPerSec).toFixed(2)} |`,
     ),
     '',
     `Queries on ${int(q.databaseEvents)} events in ${int(q.traces)} traces ` +
