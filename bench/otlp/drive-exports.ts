@@ -28,6 +28,7 @@ export async function driveExports(
 ): Promise<DriveResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: options.connections });
   const contentType = encoding === 'json' ? 'application/json' : 'application/x-protobuf';
+  let seq = 0;
   let measuring = false;
   let stopped = false;
   let spans = 0;
@@ -36,7 +37,7 @@ export async function driveExports(
 
   const connection = async (): Promise<void> => {
     while (!stopped) {
-      const body = template.body(encoding);
+      const body = template.body(encoding, seq++);
       const start = performance.now();
       const status = await post(agent, `${url}/v1/traces`, contentType, body);
       if (!measuring || stopped) continue;

@@ -19,10 +19,7 @@ export type OtlpEncoding = 'protobuf' | 'json';
  */
 export class OtlpTemplate {
   readonly spans: number;
-  private readonly templates: Record<
-    OtlpEncoding,
-    { bytes: Buffer; offsets: Array<[number, number]> }
-  >;
+  private readonly templates: Record<OtlpEncoding, Located>;
 
   constructor(traces = 10) {
     const exporter = new InMemorySpanExporter();
@@ -113,47 +110,82 @@ export class OtlpTemplate {
     }
     const spans = exporter.getFinishedSpans();
     this.spans = spans.length;
+    const times = [
+      ...new Set(
+        spans.flatMap((s) => [s.startTime, s.endTime, ...s.events.map((e) => e.time)].map(nanos)),
+      ),
+    ];
     this.templates = {
       protobuf: locate(
         Buffer.from(ProtobufTraceSerializer.serializeRequest(spans)!),
         spans,
+        times,
         'binary',
       ),
-      json: locate(Buffer.from(JsonTraceSerializer.serializeRequest(spans)!), spans, 'hex'),
+      json: locate(Buffer.from(JsonTraceSerializer.serializeRequest(spans)!), spans, times, 'text'),
     };
   }
 
-  /** The export with fresh trace ids. */
-  body(encoding: OtlpEncoding): Buffer {
-    const { bytes, offsets } = this.templates[encoding];
+  /**
+   * Export number `seq` with fresh trace ids, shifted `seq` × 15 ms later: successive exports are
+   * successive requests in time, as in a real service (identical windows would make every trace of the
+   * run overlap every other one, which no real workload does).
+   */
+  body(encoding: OtlpEncoding, seq = 0): Buffer {
+    const { bytes, ids, times } = this.templates[encoding];
     const out = Buffer.from(bytes);
-    for (const [, group] of groupBy(offsets)) {
+    for (const group of ids) {
       const id = randomBytes(16);
       const text = encoding === 'json' ? Buffer.from(id.toString('hex')) : id;
       for (const offset of group) text.copy(out, offset);
+    }
+    const shift = BigInt(seq) * 15_000_000n;
+    for (const [value, group] of times) {
+      const shifted = value + shift;
+      for (const offset of group)
+        if (encoding === 'json') out.write(shifted.toString(), offset, 'latin1');
+        else out.writeBigUInt64LE(shifted, offset);
     }
     return out;
   }
 }
 
-/** Where each trace id occurs in the serialized body: [offset, trace index]. */
+interface Located {
+  bytes: Buffer;
+  /** Offsets of each trace id. */
+  ids: number[][];
+  /** Offsets of each time value (fixed64 little-endian, or 19 decimal digits in JSON). */
+  times: Array<[bigint, number[]]>;
+}
+
+function nanos([seconds, ns]: [number, number]): bigint {
+  return BigInt(seconds) * 1_000_000_000n + BigInt(ns);
+}
+
+/** Where each trace id and each time value occurs in the serialized body. */
 function locate(
   bytes: Buffer,
   spans: ReadableSpan[],
-  form: 'binary' | 'hex',
-): { bytes: Buffer; offsets: Array<[number, number]> } {
-  const ids = [...new Set(spans.map((s) => s.spanContext().traceId))];
-  const offsets: Array<[number, number]> = [];
-  ids.forEach((hex, index) => {
-    const needle = form === 'binary' ? Buffer.from(hex, 'hex') : Buffer.from(hex);
+  times: bigint[],
+  form: 'binary' | 'text',
+): Located {
+  const find = (needle: Buffer): number[] => {
+    const found: number[] = [];
     for (let at = bytes.indexOf(needle); at >= 0; at = bytes.indexOf(needle, at + 1))
-      offsets.push([at, index]);
-  });
-  return { bytes, offsets };
-}
-
-function groupBy(offsets: Array<[number, number]>): Map<number, number[]> {
-  const groups = new Map<number, number[]>();
-  for (const [offset, index] of offsets) groups.set(index, [...(groups.get(index) ?? []), offset]);
-  return groups;
+      found.push(at);
+    return found;
+  };
+  const ids = [...new Set(spans.map((s) => s.spanContext().traceId))].map((hex) =>
+    find(form === 'binary' ? Buffer.from(hex, 'hex') : Buffer.from(hex)),
+  );
+  return {
+    bytes,
+    ids,
+    times: times.map((t) => {
+      const needle = Buffer.alloc(8);
+      needle.writeBigUInt64LE(t);
+      // JSON: the value as a quoted decimal string; skip the quote.
+      return [t, form === 'binary' ? find(needle) : find(Buffer.from(`"${t}"`)).map((o) => o + 1)];
+    }),
+  };
 }

@@ -1,6 +1,6 @@
 import type { OtlpScope, OtlpSpan } from '@raceway/proto';
 import { SpanKind } from '@raceway/proto';
-import type { ClockEntry, EventKind, RacewayEvent } from '../../../model/event.js';
+import type { ClockEntry, EventKind, EventMetadata, RacewayEvent } from '../../../model/event.js';
 import { rawAttr, stringAttr } from './attribute-lookup.js';
 import { nanosBetween, nanosToTimestamp } from './nanos-timestamp.js';
 import { spanEventIds, traceUuidOf } from './otel-ids.js';
@@ -86,12 +86,13 @@ export function spanEvents(
     const a = ev.attributes;
     const evThread = stringAttr(a, RacewayAttr.threadId) ?? threadId;
     const time = ev.timeUnixNano > start ? ev.timeUnixNano : start;
-    const tags: Record<string, string> = {};
+    let tags: Record<string, string> | undefined;
     if (ev.droppedAttributesCount > 0)
-      tags['otel.dropped_attributes_count'] = String(ev.droppedAttributesCount);
+      tags = { 'otel.dropped_attributes_count': String(ev.droppedAttributesCount) };
     const clockRaw = rawAttr(a, RacewayAttr.clock);
     const clock = parseClock(clockRaw);
-    if (clockRaw !== undefined && clock === undefined) tags['raceway.clock_invalid'] = 'true';
+    if (clockRaw !== undefined && clock === undefined)
+      tags = { ...tags, 'raceway.clock_invalid': 'true' };
     let kind: EventKind;
     const rk = ev.name === 'exception' ? undefined : racewayKindOf(ev.name, a);
     if (ev.name === 'exception') {
@@ -108,12 +109,14 @@ export function spanEvents(
       const result = racewayEventKind(rk, ev.name, a, { location: evLocation, threadId: evThread });
       if (result && 'error' in result) return `span event ${i} (${ev.name}): ${result.error}`;
       if (!result) continue;
-      if (result.truncated) tags['raceway.value_truncated'] = 'true';
+      if (result.truncated) tags = { ...tags, 'raceway.value_truncated': 'true' };
       kind = result.kind;
     } else {
       kind = { Custom: { name: ev.name, data: a } };
     }
-    items.push({ index: i + 1, time, kind, threadId: evThread, clock, tags });
+    const item: Item = { index: i + 1, time, kind, threadId: evThread, clock };
+    if (tags) item.tags = tags;
+    items.push(item);
   }
 
   if (kinds.response)
@@ -137,23 +140,23 @@ export function spanEvents(
   let previous: string | null = null;
   for (const item of ordered) {
     const id = ids[item.index]!;
+    const metadata: EventMetadata = {
+      thread_id: item.threadId,
+      process_id: resource.processId,
+      service_name: resource.serviceName,
+      environment: resource.environment,
+      tags: item.tags ? { ...spanTags, ...item.tags } : spanTags,
+      distributed_span_id: span.spanId,
+    };
+    if (item.durationNs !== undefined) metadata.duration_ns = item.durationNs;
+    if (resource.instanceId !== undefined) metadata.instance_id = resource.instanceId;
     events.push({
       id,
       trace_id: traceId,
       parent_id: previous,
       timestamp: nanosToTimestamp(item.time),
       kind: item.kind,
-      metadata: {
-        thread_id: item.threadId,
-        process_id: resource.processId,
-        service_name: resource.serviceName,
-        environment: resource.environment,
-        tags:
-          item.tags && Object.keys(item.tags).length > 0 ? { ...spanTags, ...item.tags } : spanTags,
-        ...(item.durationNs === undefined ? {} : { duration_ns: item.durationNs }),
-        ...(resource.instanceId === undefined ? {} : { instance_id: resource.instanceId }),
-        distributed_span_id: span.spanId,
-      },
+      metadata,
       causality_vector: item.clock ?? [],
       lock_set: [],
     });
