@@ -16,8 +16,9 @@ export function appendStatement(t: TableNames): string {
   return `
     WITH inserted AS (
       INSERT INTO ${t.events}
-        (id, trace_id, seq, time_us, timestamp, parent_id, kind, service, thread, variable, doc)
-      SELECT * FROM ROWS FROM (
+        (id, trace_id, seq, time_us, timestamp, parent_id, kind, service, thread, variable, doc,
+         origin)
+      SELECT *, $13::text FROM ROWS FROM (
         unnest($1::text[]), unnest($2::text[]), unnest($3::bigint[]), unnest($4::float8[]),
         unnest($5::text[]), unnest($6::text[]), unnest($7::text[]), unnest($8::text[]),
         unnest($9::text[]), unnest($10::text[]), json_array_elements($11::json)
@@ -64,7 +65,8 @@ export function appendStatement(t: TableNames): string {
     SELECT id FROM inserted`;
 }
 
-export function appendParameters(c: EventColumns, activityMs: number): unknown[] {
+/** `origin` names the writing store instance (followed by the other replicas). */
+export function appendParameters(c: EventColumns, activityMs: number, origin = ''): unknown[] {
   return [
     c.id,
     c.traceId,
@@ -78,5 +80,6 @@ export function appendParameters(c: EventColumns, activityMs: number): unknown[]
     c.variable,
     `[${c.doc.join(',')}]`,
     activityMs,
+    origin,
   ];
 }

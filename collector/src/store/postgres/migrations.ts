@@ -61,4 +61,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX raceway_traces_services ON ${t.traces} USING gin (services);
     `,
   },
+  {
+    // Replicas sharing the database follow each other's appends (collector/src/cluster). `seq` is
+    // per process, so the commit order comes from the writing transaction's id; rows stored before
+    // this step get 0 (followed first). Both defaults are set without rewriting the table.
+    version: 2,
+    name: 'writer origin and transaction for replica following',
+    sql: (t) => `
+      ALTER TABLE ${t.events} ADD COLUMN origin text NOT NULL DEFAULT '';
+      ALTER TABLE ${t.events} ADD COLUMN xact bigint NOT NULL DEFAULT 0;
+      ALTER TABLE ${t.events} ALTER COLUMN xact SET DEFAULT (pg_current_xact_id()::text::bigint);
+      CREATE INDEX raceway_events_follow ON ${t.events} (xact, id);
+    `,
+  },
 ];

@@ -39,6 +39,11 @@ export interface PostgresStoreOptions {
   /** Traces per retention batch (one transaction each). Default 500. */
   retentionBatchSize?: number | undefined;
   archive?: PostgresArchiveOptions | undefined;
+  /**
+   * Names this writer in each row's `origin` (replica following, see `Store.follow`). A random boot id
+   * is appended, so a restarted replica with the same name follows the rows of its earlier life.
+   */
+  replicaId?: string | undefined;
   /** Told about errors of idle pooled connections (they are dropped and replaced, never thrown). */
   onIdleError?: ((error: Error) => void) | undefined;
 }

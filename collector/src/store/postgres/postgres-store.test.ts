@@ -58,9 +58,12 @@ describe.skipIf(unreachable !== undefined)('PostgresStore', () => {
       const schema = uniqueSchema('boot');
       await Promise.all([open({ schema }), open({ schema }), open({ schema })]);
       const rows = await sql<{ version: number; n: string }>(
-        `SELECT version, count(*) AS n FROM "${schema}".raceway_migrations GROUP BY version`,
+        `SELECT version, count(*) AS n FROM "${schema}".raceway_migrations GROUP BY version ORDER BY version`,
       );
-      expect(rows).toEqual([{ version: 1, n: '1' }]);
+      expect(rows).toEqual([
+        { version: 1, n: '1' },
+        { version: 2, n: '1' },
+      ]);
     });
 
     it('keeps every event across a restart on the same schema', async () => {

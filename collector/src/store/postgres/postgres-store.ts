@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { ConfigError, StorageError } from '../../errors/raceway-error.js';
 import { systemClock } from '../../model/clock.js';
 import type { StoredEvent } from '../../model/stored-event.js';
 import type {
+  FollowBatch,
+  FollowCursor,
   Page,
   RetentionPolicy,
   RetentionResult,
@@ -18,6 +21,7 @@ import { createPgPool } from './create-pg-pool.js';
 import { parseDatabaseUrl, type DatabaseAddress } from './database-address.js';
 import { deleteTraces } from './delete-traces.js';
 import { eventColumns } from './event-columns.js';
+import { followStatement } from './follow-statement.js';
 import { MIGRATIONS } from './migrations.js';
 import type { PostgresStoreOptions } from './postgres-store-options.js';
 import { retentionCandidates } from './retention-candidates.js';
@@ -55,6 +59,8 @@ class PostgresStore implements Store {
   readonly #replica: DatabaseAddress | undefined;
   readonly #t: TableNames;
   readonly #append: string;
+  readonly #follow: string;
+  readonly #origin: string;
   #pools: Pools | undefined;
   #starting: Promise<void> | undefined;
   #stopping: Promise<void> | undefined;
@@ -72,6 +78,8 @@ class PostgresStore implements Store {
         : parseDatabaseUrl(options.readUrl, 'database-read-url');
     this.#t = tableNames(options.schema);
     this.#append = appendStatement(this.#t);
+    this.#follow = followStatement(this.#t);
+    this.#origin = `${options.replicaId ?? 'raceway'}/${randomUUID()}`;
   }
 
   /** Connects and migrates; after a failure `start()` may be called again (e.g. a boot retry loop). */
@@ -159,7 +167,11 @@ class PostgresStore implements Store {
       const batch = [...unique.values()];
       const result = await this.#pool('write').query<{ id: string }>(
         this.#append,
-        appendParameters(eventColumns(batch), (this.#options.clock ?? systemClock).now()),
+        appendParameters(
+          eventColumns(batch),
+          (this.#options.clock ?? systemClock).now(),
+          this.#origin,
+        ),
       );
       const inserted = new Set(result.rows.map((row) => row.id));
       return batch.filter((event) => inserted.has(event.id));
@@ -305,6 +317,25 @@ class PostgresStore implements Store {
         if (result.rows.length < batchSize) return;
         after = { seq: last.seq, id: last.id };
       }
+    });
+  }
+
+  /** On the primary: a read replica may lag behind what the horizon says is committed. */
+  follow(cursor: FollowCursor | undefined, limit: number): Promise<FollowBatch> {
+    return this.#run('follow', async () => {
+      const result = await this.#pool('write').query<{
+        xact: string;
+        id: string;
+        doc: StoredEvent | null;
+      }>(this.#follow, [this.#origin, cursor?.xact ?? '-1', cursor?.id ?? '', limit]);
+      const last = result.rows.at(-1);
+      const events: StoredEvent[] = [];
+      for (const row of result.rows) if (row.doc !== null) events.push(row.doc);
+      return {
+        events,
+        cursor: last === undefined ? cursor : { xact: last.xact, id: last.id },
+        scanned: result.rows.length,
+      };
     });
   }
 }
