@@ -156,7 +156,7 @@ export function formatPostgresBench(r: PostgresBenchResult): string {
       `dropped by the run. Ingest: ${r.rounds} rounds, each a raw COPY and every store run on fresh ` +
       'tables; medians shown.',
     '',
-    '| Ingest path | events | batch | in flight | events/s (median) | rounds' range | vs raw COPY |',
+    '| Ingest path | events | batch | in flight | events/s (median) | range over rounds | vs raw COPY |',
     '|---|---:|---:|---:|---:|---:|---:|',
     `| raw COPY (same rows, same table) | ${int(r.ingest[0]?.events ?? 0)} | – | 1 | ` +
       `${int(r.copyEventsPerSec)} | ${range(r.copySamples)} | 1.00 |`,
