@@ -39,6 +39,12 @@ export function describeConfig(config: RacewayConfig): string[] {
     ['retry-after', `${config.queue.retryAfterMs}ms`],
     ['skew-tolerance', `${config.skewToleranceMs}ms`],
     ['anomaly-min-samples', String(config.anomalyMinSamples)],
+    ['replica-id', config.replicaId ?? '<hostname>-<pid>'],
+    ['follow-interval', limit(config.followIntervalMs, 'ms')],
+    ['queue', config.broker.kind],
+    ['queue-url', config.broker.url === undefined ? '-' : maskUrl(config.broker.url)],
+    ['queue-name', config.broker.name],
+    ['queue-prefetch', String(config.broker.prefetch)],
     ['log-level', config.logLevel],
     ['ui-dir', config.uiDir ?? 'built dashboard (ui/dist), when present'],
   ];

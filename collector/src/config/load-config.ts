@@ -101,6 +101,8 @@ function check(config: RacewayConfig): void {
           ports[j]!.key,
           `${ports[j]!.port} is already used by ${ports[i]!.key}`,
         );
+  if (config.broker.kind !== 'none' && config.broker.url === undefined)
+    throw new ConfigError('queue-url', `is required when queue is ${config.broker.kind}`);
   if (config.maxBodyBytes < 1024) throw new ConfigError('max-body', 'must be at least 1KiB');
 }
 

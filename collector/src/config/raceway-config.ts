@@ -9,6 +9,18 @@ export interface ListenerConfig {
   port: number;
 }
 
+export const BROKER_KINDS = ['none', 'rabbitmq'] as const;
+
+export interface BrokerConfig {
+  kind: (typeof BROKER_KINDS)[number];
+  /** `amqp://user:pass@host:5672/vhost`; required with rabbitmq. */
+  url: string | undefined;
+  /** Durable queue the batches wait in. */
+  name: string;
+  /** Batches a replica analyses at once (unacknowledged deliveries). */
+  prefetch: number;
+}
+
 /** The collector's effective configuration, after defaults < raceway.toml < RACEWAY_* env < flags. */
 export interface RacewayConfig {
   host: string;
@@ -31,6 +43,12 @@ export interface RacewayConfig {
   queue: { maxEvents: number; maxBatchEvents: number; retryAfterMs: number };
   skewToleranceMs: number;
   anomalyMinSamples: number;
+  /** This replica's name in the shared store's `origin` column; undefined = `<hostname>-<pid>`. */
+  replicaId: string | undefined;
+  /** How often a Postgres-backed replica reads what the other replicas stored; 0 = never. */
+  followIntervalMs: number;
+  /** Optional broker between ingest and analysis: ingest answers once a batch is durable there. */
+  broker: BrokerConfig;
   logLevel: LogLevel;
   /** Built dashboard; undefined = none served. */
   uiDir: string | undefined;
@@ -56,6 +74,9 @@ export function defaultConfig(): RacewayConfig {
     queue: { maxEvents: 200_000, maxBatchEvents: 5_000, retryAfterMs: 1_000 },
     skewToleranceMs: 50,
     anomalyMinSamples: 20,
+    replicaId: undefined,
+    followIntervalMs: 1_000,
+    broker: { kind: 'none', url: undefined, name: 'raceway.events', prefetch: 4 },
     logLevel: 'info',
     uiDir: undefined,
   };

@@ -8,7 +8,7 @@ import {
   parseText,
 } from './config-values.js';
 import type { Parsed } from './config-values.js';
-import { LOG_LEVELS } from './raceway-config.js';
+import { BROKER_KINDS, LOG_LEVELS } from './raceway-config.js';
 import type { RacewayConfig } from './raceway-config.js';
 
 /**
@@ -224,6 +224,52 @@ export const SETTINGS: readonly Setting[] = [
     help: 'samples a baseline needs before anomalies are judged against it',
     toml: ['engine.anomaly_min_samples'],
     apply: setter(positive, (c, v) => (c.anomalyMinSamples = v)),
+  },
+  {
+    key: 'replica-id',
+    value: '<name>',
+    help: 'name of this replica among those sharing one Postgres (default: <hostname>-<pid>)',
+    toml: ['cluster.replica_id'],
+    apply: setter(parseText, (c, v) => (c.replicaId = v)),
+  },
+  {
+    key: 'follow-interval',
+    value: '<duration>',
+    help: 'with postgres: how often to analyse what other replicas stored, e.g. 1s (0 = never)',
+    toml: ['cluster.follow_interval'],
+    apply: setter(parseDuration, (c, v) => (c.followIntervalMs = v)),
+  },
+  {
+    key: 'queue',
+    value: '<broker>',
+    help: 'buffer ingest in a broker: none or rabbitmq (a 200 then means durable, not yet queryable)',
+    toml: ['queue.mode'],
+    apply: setter(
+      (raw) => parseChoice(raw, BROKER_KINDS),
+      (c, v) => (c.broker.kind = v),
+    ),
+  },
+  {
+    key: 'queue-url',
+    value: '<url>',
+    help: 'broker address, e.g. amqp://user:pass@rabbitmq:5672 (with --queue rabbitmq)',
+    toml: ['queue.url'],
+    secret: true,
+    apply: setter(parseText, (c, v) => (c.broker.url = v)),
+  },
+  {
+    key: 'queue-name',
+    value: '<name>',
+    help: 'durable broker queue the batches wait in',
+    toml: ['queue.name'],
+    apply: setter(parseText, (c, v) => (c.broker.name = v)),
+  },
+  {
+    key: 'queue-prefetch',
+    value: '<n>',
+    help: 'batches a replica takes from the broker at once',
+    toml: ['queue.prefetch'],
+    apply: setter(positive, (c, v) => (c.broker.prefetch = v)),
   },
   {
     key: 'log-level',
