@@ -81,11 +81,12 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
   return {
     ingest(events: readonly StoredEvent[]): AnalysisUpdate {
       const update: AnalysisUpdate = { traces: [], races: [], globalRaces: [], anomalies: [] };
-      const seen = new Set<string>();
-      const fresh = events.filter((e) => !registry.has(e.id) && !seen.has(e.id) && seen.add(e.id));
+      let fresh: StoredEvent[];
       pending = update;
       try {
-        for (const t of registry.add(fresh))
+        const { touched, accepted } = registry.add(events);
+        fresh = accepted;
+        for (const t of touched)
           update.traces.push({ trace_id: t.traceId, created: t.created, event_count: t.size });
       } finally {
         pending = undefined;

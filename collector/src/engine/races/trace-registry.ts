@@ -36,9 +36,16 @@ export class TraceRegistry {
     return this.eventTraces.has(eventId);
   }
 
-  /** Adds new events (already known ids are skipped) and returns the touched traces. */
-  add(events: readonly StoredEvent[]): Array<{ traceId: string; created: boolean; size: number }> {
+  /**
+   * Adds new events and returns the touched traces and the events accepted; ids already known (also
+   * earlier in the same batch) are skipped.
+   */
+  add(events: readonly StoredEvent[]): {
+    touched: Array<{ traceId: string; created: boolean; size: number }>;
+    accepted: StoredEvent[];
+  } {
     const touched = new Map<string, { traceId: string; created: boolean; size: number }>();
+    const accepted: StoredEvent[] = [];
     for (const event of events) {
       if (this.eventTraces.has(event.id)) continue;
       let state = this.traces.get(event.trace_id);
@@ -47,9 +54,10 @@ export class TraceRegistry {
         state = { traceId: event.trace_id, events: [], idIndex: new Map(), analysis: undefined };
         this.traces.set(event.trace_id, state);
       }
+      this.eventTraces.set(event.id, state);
+      accepted.push(event);
       state.idIndex.set(event.id, state.events.length);
       state.events.push(event);
-      this.eventTraces.set(event.id, state);
       this.eventCount += 1;
       const entry = touched.get(state.traceId);
       if (entry) entry.size = state.events.length;
@@ -62,7 +70,7 @@ export class TraceRegistry {
       const size = state.events.length;
       if (size <= EAGER_ANALYSIS_MAX_EVENTS || size >= 2 * analysed) this.refresh(state);
     }
-    return [...touched.values()];
+    return { touched: [...touched.values()], accepted };
   }
 
   /** The trace's analysis, rebuilt first when events arrived since. */
