@@ -1,6 +1,10 @@
 // The collector under test, in its own process: memory store, real engine, OTLP off, logs off.
+// With `--no-engine` the engine is replaced by the trace-counting stand-in, to isolate the ingest path.
 import { createApp } from '../../collector/src/app.js';
 import { defaultConfig } from '../../collector/src/config/raceway-config.js';
+import { TraceCountingAnalyzer } from '../../collector/src/pipeline/trace-counting-analyzer.js';
+
+const withoutEngine = process.argv.includes('--no-engine');
 
 const app = createApp(
   {
@@ -10,7 +14,10 @@ const app = createApp(
     otlpHttp: { enabled: false, host: '127.0.0.1', port: 0 },
     otlpGrpc: { enabled: false, host: '127.0.0.1', port: 0 },
   },
-  { processMetrics: false },
+  {
+    processMetrics: false,
+    ...(withoutEngine ? { analyzer: new TraceCountingAnalyzer() } : {}),
+  },
 );
 const { apiUrl } = await app.start();
 await app.ready();

@@ -15,6 +15,8 @@ export interface IngestBenchResult {
   };
   batchBytes: number;
   collector: LoadResult;
+  /** The same collector with the engine replaced by a trace counter: the ingest path alone. */
+  ingestOnly: LoadResult;
   baseline: LoadResult;
   /** collector events/s ÷ baseline events/s. */
   ratio: number;
@@ -30,13 +32,14 @@ export async function runIngestBench(
 ): Promise<IngestBenchResult> {
   const template = new BatchTemplate(100);
   const loadBefore = loadavg();
-  const results: Record<'collector' | 'baseline', LoadResult> = {} as never;
-  for (const [name, file] of [
-    ['baseline', './baseline-server.ts'],
-    ['collector', './collector-server.ts'],
+  const results: Record<'collector' | 'ingestOnly' | 'baseline', LoadResult> = {} as never;
+  for (const [name, file, args] of [
+    ['baseline', './baseline-server.ts', []],
+    ['collector', './collector-server.ts', []],
+    ['ingestOnly', './collector-server.ts', ['--no-engine']],
   ] as const) {
     log(`ingest: ${name} ...`);
-    const server = await spawnServer(file);
+    const server = await spawnServer(file, [], args);
     try {
       results[name] = await driveLoad(server.url, template, load);
     } finally {
@@ -55,6 +58,7 @@ export async function runIngestBench(
     },
     batchBytes: Buffer.byteLength(template.body(0)),
     collector: results.collector,
+    ingestOnly: results.ingestOnly,
     baseline: results.baseline,
     ratio: results.collector.eventsPerSecond / results.baseline.eventsPerSecond,
   };
@@ -74,8 +78,10 @@ export function formatIngestBench(r: IngestBenchResult): string {
     '| receiver | events/s | p50 ms | p99 ms | requests | refused |',
     '|---|---:|---:|---:|---:|---:|',
     row('collector (memory store, real engine)', r.collector),
+    row('collector, engine replaced by a trace counter', r.ingestOnly),
     row('parse-only baseline', r.baseline),
     '',
-    `Ratio collector / baseline: **${r.ratio.toFixed(2)}** (target ≥ 0.5); collector ${Math.round(r.collector.eventsPerSecond).toLocaleString('en')} events/s (target ≥ 50,000).`,
+    `Ratio collector / baseline: **${r.ratio.toFixed(2)}** (target ≥ 0.5); collector ${Math.round(r.collector.eventsPerSecond).toLocaleString('en')} events/s (target ≥ 50,000). ` +
+      `Without the engine: ratio ${(r.ingestOnly.eventsPerSecond / r.baseline.eventsPerSecond).toFixed(2)}.`,
   ].join('\n');
 }

@@ -13,9 +13,10 @@ export interface ServerProcess {
 export async function spawnServer(
   file: string,
   nodeFlags: readonly string[] = [],
+  args: readonly string[] = [],
 ): Promise<ServerProcess> {
   const path = fileURLToPath(new URL(file, import.meta.url));
-  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', path], {
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', path, ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await firstLine(child);

@@ -9,6 +9,9 @@ import type { Logger } from 'pino';
 import type { ApiOptions } from './api/api-options.js';
 import { createHttpApp, createOtlpHttpApp } from './api/http-app.js';
 import type { CollectorStatus, HttpAppDeps } from './api/http-app-deps.js';
+import { FollowerMetrics } from './cluster/follower-metrics.js';
+import { replicaId } from './cluster/replica-id.js';
+import { StoreFollower } from './cluster/store-follower.js';
 import type { RacewayConfig } from './config/raceway-config.js';
 import type { Analyzer } from './engine/analyzer.js';
 import { createAnalyzer } from './engine/create-analyzer.js';
@@ -37,6 +40,8 @@ export interface AppParts {
   clock?: Clock;
   logger?: Logger;
   store?: Store;
+  /** Replaces the engine (benchmarks isolate the ingest path with a `TraceCountingAnalyzer`). */
+  analyzer?: Analyzer;
   /** Node process metrics in `/metrics` (off in tests: several apps share one process). */
   processMetrics?: boolean;
 }
@@ -63,8 +68,9 @@ export function createApp(config: RacewayConfig, parts: AppParts = {}): App {
   const clock = parts.clock ?? systemClock;
   const logger = parts.logger ?? pino({ name: 'raceway', level: config.logLevel });
   const metrics = new CollectorMetrics({ processMetrics: parts.processMetrics ?? true });
-  const store = parts.store ?? buildStore(config, clock);
-  const analyzer = buildAnalyzer(config, logger);
+  const replica = replicaId(config.replicaId);
+  const store = parts.store ?? buildStore(config, clock, replica);
+  const analyzer = parts.analyzer ?? buildAnalyzer(config, logger);
   const feed = new LiveFeed();
   const pipeline = new Pipeline({
     store,
@@ -82,6 +88,20 @@ export function createApp(config: RacewayConfig, parts: AppParts = {}): App {
     retentionIntervalMs: 5_000,
     retentionEveryBatch: store.kind === 'memory',
   });
+  // Replicas on one Postgres: analyse what the others store too (DESIGN.md "Scale-out").
+  const follower =
+    store.follow !== undefined && config.followIntervalMs > 0
+      ? new StoreFollower({
+          store: { follow: store.follow.bind(store) },
+          analyzer,
+          feed,
+          clock,
+          logger,
+          metrics: new FollowerMetrics(metrics.registry),
+          replicaId: replica,
+          intervalMs: config.followIntervalMs,
+        })
+      : undefined;
   const status: CollectorStatus = {
     ready: false,
     phase: 'idle',
@@ -99,7 +119,7 @@ export function createApp(config: RacewayConfig, parts: AppParts = {}): App {
     logger,
     clock,
     otlp: createOtlpHttpHandler(otlpDeps),
-    status: () => ({ ...status, replay: { ...status.replay } }),
+    status: () => ({ ...status, replay: { ...status.replay }, cluster: follower?.status() }),
     deleteTrace: (traceId) => pipeline.deleteTrace(traceId),
   };
 
@@ -111,12 +131,18 @@ export function createApp(config: RacewayConfig, parts: AppParts = {}): App {
   async function replay(upToSeq: number): Promise<void> {
     status.phase = 'replaying';
     status.replay.total = (await store.stats()).events;
-    // Events stored after boot (seq > upToSeq) reach the engine through the pipeline, never twice.
-    await store.replay((events) => {
-      const old = events.filter((e) => e.seq <= upToSeq);
-      if (old.length > 0) analyzer.ingest(old);
-      status.replay.processed += events.length;
-    });
+    if (follower !== undefined) {
+      // Everything not written by this process life, this boot's backlog included, comes through it.
+      await follower.catchUp((events) => (status.replay.processed += events));
+      follower.start();
+    } else {
+      // Events stored after boot (seq > upToSeq) reach the engine through the pipeline, never twice.
+      await store.replay((events) => {
+        const old = events.filter((e) => e.seq <= upToSeq);
+        if (old.length > 0) analyzer.ingest(old);
+        status.replay.processed += events.length;
+      });
+    }
     status.phase = 'completed';
     status.ready = true;
     pipeline.startRetention();
@@ -176,6 +202,7 @@ export function createApp(config: RacewayConfig, parts: AppParts = {}): App {
         for (const server of servers) server.closeAllConnections();
         await grpc?.shutdown();
         await replayed;
+        await follower?.shutdown();
         await store.shutdown();
       })();
       return stopping;
@@ -199,13 +226,14 @@ export function createApp(config: RacewayConfig, parts: AppParts = {}): App {
   }
 }
 
-function buildStore(config: RacewayConfig, clock: Clock): Store {
+function buildStore(config: RacewayConfig, clock: Clock, replica: string): Store {
   if (config.storage === 'memory') return new MemoryStore({ clock });
   return createPostgresStore({
     url: config.databaseUrl ?? '',
     readUrl: config.databaseReadUrl,
     poolSize: config.databasePoolSize,
     clock,
+    replicaId: replica,
   });
 }
 
