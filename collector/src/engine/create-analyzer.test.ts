@@ -177,6 +177,18 @@ describe('ingest', () => {
     expect(analyzer.traceRaces(id('s1-after-leak')).potential_races).toBe(1);
   });
 
+  it('re-links children that arrived before their parents', () => {
+    const analyzer = createAnalyzer(options);
+    const [root, w1, w2] = storedEvents(s3());
+    analyzer.ingest([w2!]);
+    expect(analyzer.traceRaces(id('s3')).potential_races).toBe(0);
+    analyzer.ingest([w1!]);
+    expect(analyzer.traceRaces(id('s3')).potential_races).toBe(0);
+    expect(analyzer.auditTrail(id('s3'), 'x')[1]?.has_causal_link_to_previous).toBe(true);
+    analyzer.ingest([root!]);
+    expect(analyzer.computed(id('s3-w2'))?.clock).toContainEqual([`${id('s3')}/web#/main`, 1]);
+  });
+
   it('exposes the computed clock, lock set and context of every event', () => {
     const analyzer = analyzerWith(s3());
     const w2 = analyzer.computed(id('s3-w2'))!;
