@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { FollowerStatus } from '../cluster/store-follower.js';
 import type { Analyzer } from '../engine/analyzer.js';
 import type { OtlpHttpHandler } from '../ingest/otlp/otlp-http-handler.js';
 import type { CollectorMetrics } from '../metrics/collector-metrics.js';
@@ -16,6 +17,8 @@ export interface CollectorStatus {
   /** Events replayed from the store into the engine at boot. */
   replay: { total: number; processed: number };
   lastError?: string | undefined;
+  /** Replicas sharing one Postgres: this replica and how far behind the others it is. */
+  cluster?: FollowerStatus | undefined;
 }
 
 /** Everything the HTTP layer reads or writes; built by `createApp`, the one composition root. */

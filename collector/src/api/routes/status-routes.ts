@@ -21,7 +21,10 @@ export function statusRoutes(router: Router, deps: HttpAppDeps): void {
   router.get('/health', (ctx) => {
     const status = deps.status();
     ctx.status = status.phase === 'failed' ? 503 : 200;
-    ctx.body = ok(warmupSummary(status));
+    ctx.body = ok({
+      ...warmupSummary(status),
+      ...(status.cluster === undefined ? {} : { cluster: status.cluster }),
+    });
   });
 
   router.get('/status', async (ctx) => {
