@@ -51,7 +51,7 @@ export function useLiveStream(apiKeyVersion: number): StreamActivity {
         pendingTraces.clear();
         pendingList = false;
         pendingSystem = false;
-      }, 300);
+      }, 500);
     };
     const onMessage = (kind: string) => (message: MessageEvent<string>) => {
       setActivity((a) => ({ ...a, received: a.received + 1 }));

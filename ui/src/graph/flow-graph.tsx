@@ -18,6 +18,8 @@ export interface GraphNode {
   title?: string;
   color?: string;
   highlight?: boolean;
+  /** Outlined: the nodes the user asked to see (a selected race). */
+  focus?: boolean;
   width?: number;
 }
 
@@ -83,6 +85,7 @@ export function FlowGraph({
           color: 'var(--text)',
           borderColor: n.highlight ? 'var(--danger)' : 'var(--border)',
           borderLeft: `4px solid ${n.color ?? 'var(--accent)'}`,
+          ...(n.focus ? { outline: '3px solid var(--warning)', outlineOffset: 2 } : {}),
           whiteSpace: 'nowrap',
           overflow: 'hidden',
           textOverflow: 'ellipsis',

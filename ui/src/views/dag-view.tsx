@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useTraceGraph } from '../api/queries';
+import { useSearchParam } from '../app/use-search-param';
 import type { FullTraceAnalysis, TraceGraph } from '../api/types';
 import { serviceColor } from '../components/service-badge';
 import { QueryState } from '../components/query-state';
@@ -24,6 +25,12 @@ const EDGE_COLORS = {
 export function DagView({ trace }: { trace: FullTraceAnalysis }) {
   const graph = useTraceGraph(trace.trace_id);
   const { selected, select } = useSelectedEvent(trace);
+  // `?race=i` (from the races view) outlines the two accesses of that race.
+  const [raceParam] = useSearchParam('race');
+  const focus = useMemo(() => {
+    const race = raceParam === null ? undefined : trace.analysis.race_details[Number(raceParam)];
+    return new Set(race ? [race.event1_id, race.event2_id] : []);
+  }, [raceParam, trace.analysis.race_details]);
   return (
     <div className={selected ? 'split' : 'page-fill'} style={{ flex: 1, minHeight: 0 }}>
       <div
@@ -37,7 +44,7 @@ export function DagView({ trace }: { trace: FullTraceAnalysis }) {
         }}
       >
         <QueryState query={graph} label="causal graph">
-          {(data) => <Dag graph={data} onSelect={(id) => select(id)} />}
+          {(data) => <Dag graph={data} focus={focus} onSelect={(id) => select(id)} />}
         </QueryState>
       </div>
       {selected && (
@@ -52,7 +59,15 @@ export function DagView({ trace }: { trace: FullTraceAnalysis }) {
   );
 }
 
-function Dag({ graph, onSelect }: { graph: TraceGraph; onSelect: (id: string) => void }) {
+function Dag({
+  graph,
+  focus,
+  onSelect,
+}: {
+  graph: TraceGraph;
+  focus: ReadonlySet<string>;
+  onSelect: (id: string) => void;
+}) {
   const capped = useMemo(() => capGraph(graph, DAG_NODE_LIMIT, DAG_RACE_LIMIT), [graph]);
   const racing = useMemo(
     () => new Set(capped.races.flatMap((r) => [r.event1_id, r.event2_id])),
@@ -66,8 +81,9 @@ function Dag({ graph, onSelect }: { graph: TraceGraph; onSelect: (id: string) =>
         title: `${n.kind} in ${n.context}`,
         color: serviceColor(n.service_name),
         highlight: racing.has(n.id),
+        focus: focus.has(n.id),
       })),
-    [capped, racing],
+    [capped, racing, focus],
   );
   const edges = useMemo<GraphEdge[]>(
     () => [

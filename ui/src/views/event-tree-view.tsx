@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import type { FullTraceAnalysis } from '../api/types';
 import { ServiceBadge } from '../components/service-badge';
-import { durationMs, eventLabel, kindName } from '../model/event-kind';
+import { contextOf, durationMs, eventLabel, kindName } from '../model/event-kind';
 import { formatDuration } from '../model/format';
 import { traceTree, visibleRows, type TreeNode } from '../model/trace-tree';
 import { EventDetails } from './event-details';
@@ -79,6 +79,7 @@ export function EventTreeView({ trace }: { trace: FullTraceAnalysis }) {
                     {node.children.length > 0 && (
                       <span className="muted small"> ({node.children.length})</span>
                     )}
+                    <span className="muted small mono"> · {contextOf(node.event)}</span>
                   </span>
                   <span className="cell">
                     <ServiceBadge name={node.event.metadata.service_name} link={false} />
