@@ -3,15 +3,25 @@ import { driveExports, type DriveOptions, type DriveResult } from './drive-expor
 import { OtlpTemplate, type OtlpEncoding } from './otlp-template.js';
 import { spawnBenchServer } from './spawn-process.js';
 
+type Server = 'baseline' | 'receiver' | 'collector';
+
 export interface OtlpBenchRow {
   encoding: OtlpEncoding;
-  baseline: DriveResult;
-  receiver: DriveResult;
-  collector: DriveResult;
-  /** collector spans/s ÷ decode-only spans/s (target ≥ 0.5). */
+  /** Median spans/s over the rounds. */
+  spansPerSecond: Record<Server, number>;
+  /** Collector p50 / p99 latency (ms) of its last round. */
+  collectorLatency: { p50Ms: number; p99Ms: number };
+  /** Exports refused (429/503) by the collector over all rounds. */
+  refused: number;
+  /** Median over rounds of collector spans/s ÷ decode-only spans/s of the same round (target ≥ 0.5). */
   ratio: number;
-  /** receiver-only spans/s ÷ decode-only spans/s: the OTLP receiver's own overhead. */
+  /** The same for the receiver alone: the OTLP receiver's own overhead. */
   receiverRatio: number;
+}
+
+export interface OtlpBenchOptions extends DriveOptions {
+  /** Rounds; each drives every server for `durationMs` in turn, so load drift hits all of them alike. */
+  rounds: number;
 }
 
 export interface OtlpBenchResult {
@@ -21,47 +31,72 @@ export interface OtlpBenchResult {
     cpuModel: string;
     node: string;
     loadBefore: number[];
-    load: DriveOptions;
+    load: OtlpBenchOptions;
   };
   spansPerExport: number;
   exportBytes: Record<OtlpEncoding, number>;
   rows: OtlpBenchRow[];
 }
 
+const SERVERS: ReadonlyArray<[Server, string]> = [
+  ['baseline', './decode-only-server.ts'],
+  ['receiver', './receiver-only-server.ts'],
+  ['collector', './collector-server.ts'],
+];
+
 /**
  * OTLP/HTTP ingest throughput: the real collector (decode → convert → pipeline → memory store → engine)
- * against a server that only decodes the same exports with the same decoders, each in its own process,
- * driven the same way in the same run, for protobuf and for JSON.
+ * and the OTLP receiver alone, against a server that only decodes the same exports with the same
+ * decoders; each in its own process, driven the same way, interleaved round by round in the same run
+ * (this machine's load moves a lot), for protobuf and for JSON.
  */
 export async function runOtlpBench(
-  load: DriveOptions = { connections: 8, warmupMs: 3_000, durationMs: 10_000 },
+  load: OtlpBenchOptions = { connections: 8, warmupMs: 2_000, durationMs: 3_000, rounds: 5 },
   log: (line: string) => void = () => {},
 ): Promise<OtlpBenchResult> {
   const template = new OtlpTemplate(10);
   const loadBefore = loadavg();
   const rows: OtlpBenchRow[] = [];
   for (const encoding of ['protobuf', 'json'] as const) {
-    const results = {} as Record<'baseline' | 'receiver' | 'collector', DriveResult>;
-    for (const [name, file] of [
-      ['baseline', './decode-only-server.ts'],
-      ['receiver', './receiver-only-server.ts'],
-      ['collector', './collector-server.ts'],
-    ] as const) {
-      log(`otlp ${encoding}: ${name} ...`);
-      const server = await spawnBenchServer(file);
-      try {
-        results[name] = await driveExports(server.url, template, encoding, load);
-      } finally {
-        await server.stop();
+    const servers = await Promise.all(SERVERS.map(([, file]) => spawnBenchServer(file)));
+    try {
+      const rates: Record<Server, number[]> = { baseline: [], receiver: [], collector: [] };
+      let last: DriveResult | undefined;
+      let refused = 0;
+      for (let round = 0; round < load.rounds; round++) {
+        for (let i = 0; i < SERVERS.length; i++) {
+          const [name] = SERVERS[i]!;
+          const result = await driveExports(servers[i]!.url, template, encoding, {
+            ...load,
+            warmupMs: round === 0 ? load.warmupMs : 500,
+          });
+          rates[name].push(result.spansPerSecond);
+          if (name === 'collector') {
+            last = result;
+            refused += result.refused;
+          }
+          log(
+            `otlp ${encoding} round ${round + 1}: ${name} ${Math.round(result.spansPerSecond)} spans/s`,
+          );
+        }
       }
-      log(`otlp ${encoding}: ${name} ${Math.round(results[name].spansPerSecond)} spans/s`);
+      const ratios = (name: Server): number =>
+        median(rates[name].map((r, k) => r / rates.baseline[k]!));
+      rows.push({
+        encoding,
+        spansPerSecond: {
+          baseline: median(rates.baseline),
+          receiver: median(rates.receiver),
+          collector: median(rates.collector),
+        },
+        collectorLatency: { p50Ms: last?.p50Ms ?? 0, p99Ms: last?.p99Ms ?? 0 },
+        refused,
+        ratio: ratios('collector'),
+        receiverRatio: ratios('receiver'),
+      });
+    } finally {
+      await Promise.all(servers.map((s) => s.stop()));
     }
-    rows.push({
-      encoding,
-      ...results,
-      ratio: results.collector.spansPerSecond / results.baseline.spansPerSecond,
-      receiverRatio: results.receiver.spansPerSecond / results.baseline.spansPerSecond,
-    });
   }
   return {
     date: new Date().toISOString(),
@@ -78,17 +113,24 @@ export async function runOtlpBench(
   };
 }
 
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
 /** The OTLP section of bench/RESULTS.md. */
 export function formatOtlpBench(result: OtlpBenchResult): string {
   const c = result.conditions;
+  const n = (v: number): string => String(Math.round(v));
   const row = (r: OtlpBenchRow): string =>
-    `| ${r.encoding} | ${Math.round(r.baseline.spansPerSecond)} | ${Math.round(r.receiver.spansPerSecond)} (${r.receiverRatio.toFixed(2)}) | ${Math.round(r.collector.spansPerSecond)} (${r.ratio.toFixed(2)}) | ${r.collector.p50Ms.toFixed(1)} / ${r.collector.p99Ms.toFixed(1)} | ${r.collector.refused} |`;
+    `| ${r.encoding} | ${n(r.spansPerSecond.baseline)} | ${n(r.spansPerSecond.receiver)} (${r.receiverRatio.toFixed(2)}) | ${n(r.spansPerSecond.collector)} (${r.ratio.toFixed(2)}) | ${r.collectorLatency.p50Ms.toFixed(1)} / ${r.collectorLatency.p99Ms.toFixed(1)} | ${r.refused} |`;
   return [
     '## OTLP ingest',
     '',
     `Run ${result.date} on ${c.cpus} × ${c.cpuModel}, Node ${c.node}, load average before ${c.loadBefore.map((l) => l.toFixed(2)).join(' ')}.`,
-    `${c.load.connections} keep-alive connections, closed loop, ${c.load.warmupMs / 1000} s warm-up, ${c.load.durationMs / 1000} s measured per cell.`,
-    `Exports of ${result.spansPerExport} spans made by the OTel JS SDK and serializers (${result.exportBytes.protobuf} B protobuf, ${result.exportBytes.json} B JSON), fresh trace ids in every request.`,
+    `${c.load.connections} keep-alive connections, closed loop; ${c.load.rounds} interleaved rounds of ${c.load.durationMs / 1000} s per server (${c.load.warmupMs / 1000} s warm-up first); medians.`,
+    `Exports of ${result.spansPerExport} spans (10 traces) made by the OTel JS SDK and serializers (${result.exportBytes.protobuf} B protobuf, ${result.exportBytes.json} B JSON), with fresh trace ids and times 15 ms later in every request.`,
     '',
     '| encoding | decode-only spans/s | receiver-only spans/s (ratio) | collector spans/s (ratio) | collector p50 / p99 ms | refused |',
     '|---|---|---|---|---|---|',
@@ -97,7 +139,7 @@ export function formatOtlpBench(result: OtlpBenchResult): string {
     'Decode-only: the same decoders answering an empty response. Receiver-only: the OTLP handler (decode and',
     'convert to Raceway events) with a sink that drops the events. Collector: the whole collector (decode,',
     'convert, pipeline, memory store, incremental engine), answering once the events are stored and analysed.',
-    'Ratios are against decode-only in the same run (target ≥ 0.5).',
+    'Ratios: median over rounds of (server ÷ decode-only in the same round); target ≥ 0.5.',
     '',
   ].join('\n');
 }

@@ -300,6 +300,21 @@ describe('convertTraceRequest', () => {
     expect(rootStart!.metadata.upstream_span_id).toBeUndefined();
   });
 
+  it('counts a parent event stamped within the millisecond of a whole-millisecond child start as before it', () => {
+    // OTel JS stamps span starts with Date.now() and span events with the high-resolution clock.
+    const svc = new RecordingService(RESOURCE);
+    const root = svc.start('handle', 0);
+    root.addEvent('raceway.state_change', { 'raceway.variable.name': 'x' }, at(2.4));
+    svc.start('child', 2, { parent: root }).end(at(3));
+    root.addEvent('raceway.state_change', { 'raceway.variable.name': 'x' }, at(3.2));
+    root.end(at(4));
+    const { events } = convert(svc);
+    const write = events.find((e) => 'StateChange' in e.kind)!;
+    expect(write.timestamp).toMatch(/^2026-11-26T12:00:00\.0023|^2026-11-26T12:00:00\.0024/);
+    const child = events.find((e) => e.metadata.tags['otel.span_name'] === 'child')!;
+    expect(child.parent_id).toBe(write.id);
+  });
+
   it('marks a server span whose parent is remote with upstream_span_id on all its events', () => {
     const caller = new RecordingService({ 'service.name': 'gateway' });
     const callee = new RecordingService({ 'service.name': 'accounts' });

@@ -60,4 +60,19 @@ describe('startOtlpGrpcServer', () => {
     const { error } = await grpcExport(await start(1024), body(50));
     expect(error?.code).toBe(grpc.status.RESOURCE_EXHAUSTED);
   });
+
+  it('applies maxMessageBytes after gzip decompression (a small compressed bomb is refused)', async () => {
+    const svc = new RecordingService({ 'service.name': 'svc' });
+    svc.start('bomb', 0, { attributes: { filler: 'x'.repeat(512 * 1024) } }).end(at(1));
+    const { error } = await grpcExport(
+      await start(64 * 1024),
+      toProtobuf(svc.spans()),
+      {},
+      {
+        'grpc.default_compression_algorithm': grpc.compressionAlgorithms.gzip,
+      },
+    );
+    expect(error?.code).toBe(grpc.status.RESOURCE_EXHAUSTED);
+    expect(sink.events.some((e) => e.metadata.tags['otel.span_name'] === 'bomb')).toBe(false);
+  });
 });
