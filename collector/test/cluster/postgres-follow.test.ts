@@ -1,0 +1,142 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { StoredEvent } from '../../src/model/stored-event.js';
+import { createPostgresStore } from '../../src/store/postgres/postgres-store.js';
+import {
+  TEST_DATABASE_URL,
+  dropSchemas,
+  uniqueSchema,
+  unreachableReason,
+} from '../../src/store/postgres/test-database.js';
+import type { FollowCursor, Store } from '../../src/store/store.js';
+import { realisticBatch, storedEvents } from '../../src/testing/realistic-batch.js';
+
+const unreachable = await unreachableReason();
+
+type Following = Required<Pick<Store, 'follow'>> & Store;
+
+/** Follows until caught up, from `cursor`; returns the ids seen and where it stopped. */
+async function followAll(
+  store: Following,
+  cursor: FollowCursor | undefined,
+  limit = 7,
+): Promise<{ ids: string[]; cursor: FollowCursor | undefined }> {
+  const ids: string[] = [];
+  for (;;) {
+    const batch = await store.follow(cursor, limit);
+    ids.push(...batch.events.map((e) => e.id));
+    cursor = batch.cursor;
+    if (batch.scanned < limit) return { ids, cursor };
+  }
+}
+
+/**
+ * Follows until `expected` ids were seen. Other suites share the server: their open transactions may
+ * hold the commit horizon back for a moment, so this polls (bounded) instead of reading once.
+ */
+async function followUntil(
+  store: Following,
+  cursor: FollowCursor | undefined,
+  expected: readonly string[],
+): Promise<{ ids: string[]; cursor: FollowCursor | undefined }> {
+  const ids: string[] = [];
+  await vi.waitFor(
+    async () => {
+      const step = await followAll(store, cursor);
+      ids.push(...step.ids);
+      cursor = step.cursor;
+      expect([...ids].sort()).toEqual([...expected].sort());
+    },
+    { timeout: 10_000, interval: 20 },
+  );
+  return { ids, cursor };
+}
+
+const events = (n: number, firstSeq = 1): StoredEvent[] =>
+  storedEvents(realisticBatch({ events: n }), firstSeq);
+
+describe.skipIf(unreachable !== undefined)(
+  'PostgresStore.follow (replicas sharing a schema)',
+  () => {
+    const schema = uniqueSchema('follow');
+    const stores: Following[] = [];
+    let a: Following;
+    let b: Following;
+
+    const open = async (replicaId: string): Promise<Following> => {
+      const store = createPostgresStore({ url: TEST_DATABASE_URL, poolSize: 3, schema, replicaId });
+      await store.start();
+      stores.push(store as Following);
+      return store as Following;
+    };
+
+    beforeAll(async () => {
+      a = await open('a');
+      b = await open('b');
+    });
+    afterAll(async () => {
+      try {
+        for (const store of stores) await store.shutdown();
+      } finally {
+        await dropSchemas([schema]);
+      }
+    });
+
+    it("returns every event another writer stored, once, and never the follower's own", async () => {
+      const fromA = events(20);
+      // Same seqs on both writers: each process numbers its own, so seq cannot order replicas.
+      const fromB = events(15);
+      await a.append(fromA);
+      await b.append(fromB);
+      const seenByB = await followUntil(
+        b,
+        undefined,
+        fromA.map((e) => e.id),
+      );
+      await followUntil(
+        a,
+        undefined,
+        fromB.map((e) => e.id),
+      );
+      expect((await followAll(b, seenByB.cursor)).ids).toEqual([]);
+    });
+
+    it('does not skip a transaction that committed after a later one (the cursor waits for it)', async () => {
+      const { cursor: start } = await followAll(b, undefined);
+      const slow = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await slow.connect();
+      try {
+        // A writer whose transaction began (and took its id) first, but commits last.
+        await slow.query('BEGIN');
+        await slow.query(
+          `INSERT INTO "${schema}".raceway_events
+           (id, trace_id, seq, time_us, timestamp, kind, service, thread, doc, origin)
+         VALUES ('slow-1', 'slow-trace', 1, 0, '2026-01-01T00:00:00Z', 'Custom', 's', 't',
+                 '{"id":"slow-1"}', 'other')`,
+        );
+        const quick = events(3);
+        await a.append(quick);
+        const meanwhile = await followAll(b, start);
+        expect(meanwhile.ids).not.toContain('slow-1');
+        await slow.query('COMMIT');
+        const rest = [...quick.map((e) => e.id), 'slow-1'].filter(
+          (id) => !meanwhile.ids.includes(id),
+        );
+        const after = await followUntil(b, meanwhile.cursor, rest);
+        expect(after.ids).toContain('slow-1');
+      } finally {
+        await slow.end();
+      }
+    });
+
+    it('follows the rows of an earlier life of the same replica name (after a restart)', async () => {
+      const before = events(4);
+      await a.append(before);
+      const restarted = await open('a');
+      await vi.waitFor(async () => {
+        const seen = await followAll(restarted, undefined);
+        expect(seen.ids).toEqual(expect.arrayContaining(before.map((e) => e.id)));
+      });
+    });
+  },
+);
