@@ -6,6 +6,7 @@ import type { RacewaySource } from './data/raceway-source.js';
 import type { ScreenName } from './input/key-action.js';
 import { keyAction } from './input/key-action.js';
 import { KeyHandlerContext, useChildSlot } from './input/key-handler.js';
+import { parseMouse } from './input/mouse-event.js';
 import { LiveBus, LiveBusContext } from './live/live-bus.js';
 import type { LiveState } from './live/live-stream.js';
 import type { Theme } from './theme.js';
@@ -104,6 +105,17 @@ export function RacewayApp({
       else if (!key.ctrl && !key.meta && input)
         promptRef.current = { ...open, text: open.text + input };
       setPrompt(promptRef.current);
+      return;
+    }
+    const mouse = parseMouse(input);
+    if (mouse && help) return;
+    if (mouse?.kind === 'wheel') {
+      slot.current?.({ type: 'move', move: mouse.direction > 0 ? 'down' : 'up' });
+      return;
+    }
+    if (mouse?.kind === 'click') {
+      // The header takes the first line; views get coordinates relative to their own box.
+      if (mouse.y >= 1) slot.current?.({ type: 'click', x: mouse.x, y: mouse.y - 1 });
       return;
     }
     const action = keyAction(input, key);

@@ -2,6 +2,7 @@ import { render } from 'ink';
 import { ApiClient } from '../cli/commands/api-client.js';
 import type { Connection } from '../cli/commands/connection-options.js';
 import { httpSource } from './data/http-source.js';
+import { DISABLE_MOUSE, ENABLE_MOUSE } from './input/mouse-event.js';
 import { RacewayApp } from './raceway-app.js';
 import { themeFor } from './theme.js';
 
@@ -9,20 +10,20 @@ const ENTER_ALT_SCREEN = '\u001b[?1049h\u001b[H';
 const LEAVE_ALT_SCREEN = '\u001b[?1049l';
 
 /**
- * Runs the TUI full screen on the alternate screen buffer until `q` (or Ctrl-C / SIGTERM), then puts the
- * terminal back as it was.
+ * Runs the TUI full screen on the alternate screen buffer, with mouse reporting on, until `q` (or Ctrl-C /
+ * SIGTERM), then puts the terminal back as it was.
  */
 export async function runTui(
   connection: Connection,
   options: { initialTraceId?: string | undefined } = {},
 ): Promise<void> {
   const source = httpSource(new ApiClient(connection));
-  process.stdout.write(ENTER_ALT_SCREEN);
+  process.stdout.write(ENTER_ALT_SCREEN + ENABLE_MOUSE);
   let restored = false;
   const restore = (): void => {
     if (restored) return;
     restored = true;
-    process.stdout.write(LEAVE_ALT_SCREEN);
+    process.stdout.write(DISABLE_MOUSE + LEAVE_ALT_SCREEN);
   };
   const instance = render(
     <RacewayApp

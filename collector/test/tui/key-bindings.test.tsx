@@ -124,3 +124,32 @@ describe('key bindings', () => {
     expect(source.following).toBe(false);
   });
 });
+
+describe('mouse', () => {
+  const click = (x: number, y: number): string => `\u001b[<0;${x + 1};${y + 1}M`;
+  const wheelDown = (x: number, y: number): string => `\u001b[<65;${x + 1};${y + 1}M`;
+  const wheelUp = (x: number, y: number): string => `\u001b[<64;${x + 1};${y + 1}M`;
+
+  it('a click focuses the pane under the pointer, and the tab under it on the tab bar', async () => {
+    app = renderApp({ initialTraceId: BANKING_TRACE_ID });
+    await app.waitFor('● Events 8/8');
+    await app.press(click(70, 10));
+    await app.waitFor('● Event ');
+    await app.press(click(5, 10));
+    await app.waitFor('● Events 8/8');
+    // Line 2 of the screen is the tab bar; " 2 Races " starts at column 10.
+    await app.press(click(12, 2));
+    await app.waitFor('Races 3 (3 racing pairs)');
+  });
+
+  it('the wheel scrolls the focused list', async () => {
+    const source = new FakeSource();
+    source.addListRows(5);
+    app = renderApp({ source });
+    await app.waitFor('Traces 6/6');
+    await app.press(wheelDown(10, 5), wheelDown(10, 5));
+    await app.waitFor(/›.*aa000003/);
+    await app.press(wheelUp(10, 5));
+    await app.waitFor(/›.*aa000004/);
+  });
+});

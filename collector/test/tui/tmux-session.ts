@@ -37,6 +37,10 @@ export class TmuxSession {
     ]);
   }
 
+  resize(columns: number, rows: number): void {
+    this.tmux(['resize-window', '-t', this.name, '-x', String(columns), '-y', String(rows)]);
+  }
+
   sendKeys(...keys: string[]): void {
     for (const key of keys) this.tmux(['send-keys', '-t', this.name, key]);
   }

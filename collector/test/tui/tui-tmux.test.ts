@@ -64,6 +64,11 @@ describe.skipIf(!TmuxSession.available())('raceway tui in tmux', () => {
 
     for (const line of warning.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
 
+    // Redraws to fill a resized terminal.
+    tmux.resize(100, 30);
+    const wide = await tmux.waitFor(/^.{100}$/m);
+    expect(wide.split('\n').filter((l) => l.length > 0)).toHaveLength(30);
+
     tmux.sendKeys('?');
     await tmux.waitFor('Keys (Esc or ? closes)');
     tmux.sendKeys('Escape', 'q');

@@ -14,6 +14,8 @@ export type KeyAction =
   | { type: 'help' }
   | { type: 'quit' }
   | { type: 'screen'; screen: ScreenName }
+  /** A mouse click at (x, y), relative to the top-left corner of the view receiving it. */
+  | { type: 'click'; x: number; y: number }
   /** A key only some views use (t, f, c, space, [, ], …). */
   | { type: 'char'; char: string };
 
@@ -88,6 +90,7 @@ export const KEY_BINDINGS: ReadonlyArray<readonly [keys: string, meaning: string
   ['s  x  f', 'traces: cycle service, races only, id filter'],
   ['t  f  c', 'events: tree/list, cycle kind filter, clear'],
   ['Space [ ]', 'debugger: play/pause, slower / faster'],
+  ['mouse', 'click focuses a pane, the wheel scrolls'],
   ['r', 'refresh now'],
   ['?', 'this help'],
   ['q', 'quit'],

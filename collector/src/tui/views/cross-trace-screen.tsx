@@ -7,12 +7,18 @@ import { ScrollList } from '../components/scroll-list.js';
 import { useResource } from '../data/use-resource.js';
 import { useKeyHandler } from '../input/key-handler.js';
 import { useListNavigation } from '../input/use-list-navigation.js';
-import { usePaneFocus } from '../input/use-pane-focus.js';
+import { stackedHit, usePaneFocus } from '../input/use-pane-focus.js';
 import { useLiveMessages } from '../live/live-bus.js';
 import { clockTime, shortId } from '../model/format-time.js';
 import { useTone } from '../theme.js';
 import { useUi } from '../ui-context.js';
 import { errorText } from './error-text.js';
+
+const SEVERITY_ORDER: Record<GlobalRaceDetail['severity'], number> = {
+  CRITICAL: 0,
+  WARNING: 1,
+  INFO: 2,
+};
 
 export function globalRaceRow(r: GlobalRaceDetail): string {
   return `${r.severity.padEnd(8)} ${r.variable}  ${shortId(r.trace1_id)} ${r.event1_location} ↔ ${shortId(r.trace2_id)} ${r.event2_location}`;
@@ -35,12 +41,14 @@ export function CrossTraceScreen({
   useLiveMessages((m) => {
     if (m.type === 'global_race') global.reload();
   });
-  const races = global.data?.race_details ?? [];
+  const races = [...(global.data?.race_details ?? [])].sort(
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+  );
   const rows = races.map(globalRaceRow);
   const listHeight = Math.max(5, Math.floor(height / 2));
   const sideHeight = height - listHeight;
   const nav = useListNavigation(rows, paneRows(listHeight));
-  const panes = usePaneFocus(3);
+  const panes = usePaneFocus(3, stackedHit(ui.size.columns, listHeight));
   const race = races[nav.cursor.index];
 
   useKeyHandler((action) => {

@@ -75,7 +75,9 @@ export function DashboardScreen({
       .filter((t) => !live.some((r) => r.traceId === t.trace_id))
       .map((t) => `${'race'.padEnd(8)} trace ${shortId(t.trace_id)} · ${t.services.join(',')}`),
   ];
-  const panes = usePaneFocus(2);
+  const panes = usePaneFocus(2, (x, y) =>
+    y < topHeight ? undefined : x < Math.round(ui.size.columns * 0.45) ? 0 : 1,
+  );
   const traceNav = useListNavigation(recentRows, paneRows(bottomHeight));
   const raceNav = useListNavigation(raceRows, paneRows(bottomHeight));
 

@@ -63,6 +63,15 @@ export function TraceScreen({
       if (action.index < TRACE_TABS.length) setTab(action.index);
       return true;
     }
+    if (action.type === 'click') {
+      // Line 0 is the summary, line 1 the tab bar, the tab's box starts at line 2.
+      if (action.y === 1) {
+        const index = tabAt(action.x);
+        if (index !== undefined) setTab(index);
+        return true;
+      }
+      return action.y >= 2 ? (child.current?.({ ...action, y: action.y - 2 }) ?? true) : true;
+    }
     if (child.current?.(action)) return true;
     if (action.type === 'back') {
       onBack();
@@ -103,6 +112,17 @@ export function TraceScreen({
       )}
     </Box>
   );
+}
+
+/** The tab whose label ` n Name ` covers column `x` of the tab bar. */
+export function tabAt(x: number): number | undefined {
+  let start = 0;
+  for (let i = 0; i < TRACE_TABS.length; i++) {
+    const width = ` ${i + 1} ${TRACE_TABS[i]?.name ?? ''} `.length;
+    if (x >= start && x < start + width) return i;
+    start += width;
+  }
+  return undefined;
 }
 
 function Summary({ trace }: { trace: FullTraceAnalysis }): ReactNode {

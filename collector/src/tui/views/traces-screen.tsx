@@ -8,6 +8,7 @@ import { ScrollList } from '../components/scroll-list.js';
 import { useResource } from '../data/use-resource.js';
 import { useKeyHandler } from '../input/key-handler.js';
 import { useListNavigation } from '../input/use-list-navigation.js';
+import { columnsHit } from '../input/use-pane-focus.js';
 import { useLiveMessages } from '../live/live-bus.js';
 import { clockTime } from '../model/format-time.js';
 import { traceRow } from '../state/trace-rows.js';
@@ -154,6 +155,10 @@ export function TracesScreen({
     }
     if (action.type === 'pane') {
       setPane((p) => (p + 1) % 2);
+      return true;
+    }
+    if (action.type === 'click') {
+      setPane(columnsHit(ui.size.columns, 0.6)(action.x, action.y) ?? 0);
       return true;
     }
     if (action.type === 'refresh') {

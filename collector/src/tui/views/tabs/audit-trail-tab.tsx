@@ -5,7 +5,8 @@ import { Pane, paneRows } from '../../components/pane.js';
 import { ScrollList } from '../../components/scroll-list.js';
 import { useKeyHandler } from '../../input/key-handler.js';
 import { useListNavigation } from '../../input/use-list-navigation.js';
-import { usePaneFocus } from '../../input/use-pane-focus.js';
+import { columnsHit, usePaneFocus } from '../../input/use-pane-focus.js';
+import { useUi } from '../../ui-context.js';
 import { formatValue } from '../../model/describe-event.js';
 import { clockTime } from '../../model/format-time.js';
 import type { TabProps } from './tab-props.js';
@@ -34,7 +35,7 @@ export function AuditTrailTab({ trace, height }: TabProps): ReactNode {
   const accesses = variable ? (trace.audit_trails[variable] ?? []) : [];
   const rows = accesses.map(accessRow);
   const accessNav = useListNavigation(rows, listHeight - 1);
-  const panes = usePaneFocus(2);
+  const panes = usePaneFocus(2, columnsHit(useUi().size.columns, 0.35));
   useKeyHandler(
     (action) =>
       panes.handle(action) ||

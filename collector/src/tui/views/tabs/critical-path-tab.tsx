@@ -5,7 +5,8 @@ import { Pane, paneRows } from '../../components/pane.js';
 import { ScrollList } from '../../components/scroll-list.js';
 import { useKeyHandler } from '../../input/key-handler.js';
 import { useListNavigation } from '../../input/use-list-navigation.js';
-import { usePaneFocus } from '../../input/use-pane-focus.js';
+import { columnsHit, usePaneFocus } from '../../input/use-pane-focus.js';
+import { useUi } from '../../ui-context.js';
 import { durationText } from '../../model/format-time.js';
 import { useTone } from '../../theme.js';
 import type { TabProps } from './tab-props.js';
@@ -21,7 +22,7 @@ export function CriticalPathTab({ trace, height }: TabProps): ReactNode {
   );
   const listHeight = paneRows(height);
   const nav = useListNavigation(rows, listHeight);
-  const panes = usePaneFocus(2);
+  const panes = usePaneFocus(2, columnsHit(useUi().size.columns, 0.6));
   useKeyHandler((action) => panes.handle(action) || nav.handle(action));
   const step = path[nav.cursor.index];
 

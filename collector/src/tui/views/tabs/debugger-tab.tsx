@@ -7,7 +7,8 @@ import { Pane, paneRows } from '../../components/pane.js';
 import { ScrollList } from '../../components/scroll-list.js';
 import { useKeyHandler } from '../../input/key-handler.js';
 import { useListNavigation } from '../../input/use-list-navigation.js';
-import { usePaneFocus } from '../../input/use-pane-focus.js';
+import { columnsHit, usePaneFocus } from '../../input/use-pane-focus.js';
+import { useUi } from '../../ui-context.js';
 import { describeEventKind, formatValue } from '../../model/describe-event.js';
 import { clockTime } from '../../model/format-time.js';
 import { changeSpeed, replayTrace } from '../../state/debugger-replay.js';
@@ -27,7 +28,7 @@ export function DebuggerTab({ trace, height }: TabProps): ReactNode {
   );
   const listHeight = paneRows(height);
   const nav = useListNavigation(rows, listHeight);
-  const panes = usePaneFocus(2);
+  const panes = usePaneFocus(2, columnsHit(useUi().size.columns, 0.55));
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState(1);
   const step = events.length === 0 ? 0 : nav.cursor.index + 1;

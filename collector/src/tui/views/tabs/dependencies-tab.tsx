@@ -4,7 +4,8 @@ import { Pane, paneRows } from '../../components/pane.js';
 import { ScrollList } from '../../components/scroll-list.js';
 import { useKeyHandler } from '../../input/key-handler.js';
 import { useListNavigation } from '../../input/use-list-navigation.js';
-import { usePaneFocus } from '../../input/use-pane-focus.js';
+import { columnsHit, usePaneFocus } from '../../input/use-pane-focus.js';
+import { useUi } from '../../ui-context.js';
 import { durationText } from '../../model/format-time.js';
 import { serviceBreakdown } from '../../state/service-breakdown.js';
 import { useTone } from '../../theme.js';
@@ -23,7 +24,7 @@ export function DependenciesTab({ trace, height }: TabProps): ReactNode {
   const listHeight = paneRows(height);
   const nav = useListNavigation(rows, listHeight);
   const callNav = useListNavigation(callRows, listHeight);
-  const panes = usePaneFocus(2);
+  const panes = usePaneFocus(2, columnsHit(useUi().size.columns, 0.6));
   useKeyHandler(
     (action) =>
       panes.handle(action) || (panes.focus === 0 ? nav.handle(action) : callNav.handle(action)),

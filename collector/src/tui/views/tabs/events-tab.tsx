@@ -6,7 +6,8 @@ import { Pane, paneRows } from '../../components/pane.js';
 import { ScrollList } from '../../components/scroll-list.js';
 import { useKeyHandler } from '../../input/key-handler.js';
 import { useListNavigation } from '../../input/use-list-navigation.js';
-import { usePaneFocus } from '../../input/use-pane-focus.js';
+import { columnsHit, usePaneFocus } from '../../input/use-pane-focus.js';
+import { useUi } from '../../ui-context.js';
 import { describeEventKind } from '../../model/describe-event.js';
 import { clockTime } from '../../model/format-time.js';
 import type { KindFilter } from '../../state/event-filter.js';
@@ -19,7 +20,7 @@ import type { TabProps } from './tab-props.js';
 export function EventsTab({ trace, height }: TabProps): ReactNode {
   const [tree, setTree] = useState(false);
   const [filter, setFilter] = useState<KindFilter>(undefined);
-  const panes = usePaneFocus(2);
+  const panes = usePaneFocus(2, columnsHit(useUi().size.columns, 0.58));
   const racing = racingEventIds(trace);
   const filtered = applyKindFilter(trace.events, filter);
   const rows = tree ? eventTree(filtered) : filtered.map((event) => ({ event, depth: 0 }));

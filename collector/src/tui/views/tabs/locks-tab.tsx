@@ -4,7 +4,8 @@ import { Pane, paneRows } from '../../components/pane.js';
 import { ScrollList } from '../../components/scroll-list.js';
 import { useKeyHandler } from '../../input/key-handler.js';
 import { useListNavigation } from '../../input/use-list-navigation.js';
-import { usePaneFocus } from '../../input/use-pane-focus.js';
+import { columnsHit, usePaneFocus } from '../../input/use-pane-focus.js';
+import { useUi } from '../../ui-context.js';
 import { clockTime, durationText } from '../../model/format-time.js';
 import { lockHolds } from '../../state/lock-holds.js';
 import type { TabProps } from './tab-props.js';
@@ -23,7 +24,7 @@ export function LocksTab({ trace, height }: TabProps): ReactNode {
       `${h.thread.padEnd(10)} ${clockTime(h.acquiredAt)} ${h.heldMs === undefined ? 'still held' : `held ${durationText(h.heldMs)}`}  ${h.lockType} @ ${h.acquireLocation}`,
   );
   const holdNav = useListNavigation(holdRows, listHeight);
-  const panes = usePaneFocus(2);
+  const panes = usePaneFocus(2, columnsHit(useUi().size.columns, 0.4));
   useKeyHandler(
     (action) =>
       panes.handle(action) || (panes.focus === 0 ? lockNav.handle(action) : holdNav.handle(action)),

@@ -6,7 +6,8 @@ import { Pane, paneRows } from '../../components/pane.js';
 import { ScrollList } from '../../components/scroll-list.js';
 import { useKeyHandler } from '../../input/key-handler.js';
 import { useListNavigation } from '../../input/use-list-navigation.js';
-import { usePaneFocus } from '../../input/use-pane-focus.js';
+import { stackedHit, usePaneFocus } from '../../input/use-pane-focus.js';
+import { useUi } from '../../ui-context.js';
 import { formatValue } from '../../model/describe-event.js';
 import { clockTime } from '../../model/format-time.js';
 import { useTone } from '../../theme.js';
@@ -28,7 +29,7 @@ export function RacesTab({ trace, height }: TabProps): ReactNode {
   const listHeight = Math.max(5, Math.min(races.length + 3, Math.floor(height / 3)));
   const sideHeight = height - listHeight;
   const nav = useListNavigation(races.map(raceRow), paneRows(listHeight));
-  const panes = usePaneFocus(3);
+  const panes = usePaneFocus(3, stackedHit(useUi().size.columns, listHeight));
   const race = races[nav.cursor.index];
 
   useKeyHandler((action) => panes.handle(action) || nav.handle(action));
