@@ -123,6 +123,35 @@ describe.skipIf(unreachable !== undefined)('PostgresStore', () => {
     });
   });
 
+  describe('concurrent writers', () => {
+    it('keeps every summary equal to its events while deletes race appends to the same traces', async () => {
+      const schema = uniqueSchema('race');
+      const store = await open({ schema, poolSize: 6 });
+      const traceIds = traces(3)
+        .filter((_, i) => i % 7 === 0)
+        .map((e) => e.trace_id);
+      let seq = 1;
+      const appendTo = (traceId: string) =>
+        store.append(traces(1, (seq += 7)).map((e) => ({ ...e, trace_id: traceId })));
+      const work: Promise<unknown>[] = [];
+      for (let round = 0; round < 20; round++) {
+        for (const traceId of traceIds) {
+          work.push(appendTo(traceId));
+          if (round % 3 === 1) work.push(store.deleteTrace(traceId));
+        }
+        if (round % 5 === 4) work.push(store.enforceRetention({ maxTraces: 1 }, Date.now()));
+      }
+      await Promise.all(work);
+      const mismatches = await sql(`
+        SELECT coalesce(s.trace_id, e.trace_id) AS trace_id, s.event_count, e.n
+        FROM "${schema}".raceway_traces s
+        FULL JOIN (SELECT trace_id, count(*) AS n FROM "${schema}".raceway_events GROUP BY trace_id) e
+          ON e.trace_id = s.trace_id
+        WHERE s.event_count IS DISTINCT FROM e.n`);
+      expect(mismatches).toEqual([]);
+    });
+  });
+
   describe('connecting', () => {
     it('rejects a URL that is not a postgres URL before connecting', () => {
       for (const url of ['not a url', 'mysql://root@127.0.0.1/test']) {
