@@ -29,25 +29,32 @@ export function programOrder(
   const contexts = [...new Set(ids)].sort();
   const ctxIndex = new Map(contexts.map((c, i) => [c, i]));
   const ctxOf = Int32Array.from(ids, (c) => ctxIndex.get(c) ?? 0);
-  const roots: number[][] = contexts.map(() => []);
-  const children = new Map<number, number[]>();
-  events.forEach((event, i) => {
-    const p = event.parent_id == null ? undefined : idIndex.get(event.parent_id);
-    if (p !== undefined && p !== i && ctxOf[p] === ctxOf[i]) {
-      const list = children.get(p);
-      if (list) list.push(i);
-      else children.set(p, [i]);
-    } else roots[ctxOf[i]!]!.push(i);
-  });
-  const pos = new Int32Array(events.length);
-  const byContext = roots.map((rootList) => {
-    const heap = new MinHeap((a, b) => compareEvents(events[a]!, events[b]!));
-    rootList.forEach((r) => heap.push(r));
+  // In-context children as linked lists in flat arrays (no per-event allocation).
+  const n = events.length;
+  const firstChild = new Int32Array(n).fill(-1);
+  const nextSibling = new Int32Array(n).fill(-1);
+  const firstRoot = new Int32Array(contexts.length).fill(-1);
+  for (let i = n - 1; i >= 0; i--) {
+    const parentId = events[i]!.parent_id;
+    const p = parentId == null ? undefined : idIndex.get(parentId);
+    if (p !== undefined && p !== i && p < n && ctxOf[p] === ctxOf[i]) {
+      nextSibling[i] = firstChild[p]!;
+      firstChild[p] = i;
+    } else {
+      nextSibling[i] = firstRoot[ctxOf[i]!]!;
+      firstRoot[ctxOf[i]!] = i;
+    }
+  }
+  const pos = new Int32Array(n);
+  const compare = (a: number, b: number): number => compareEvents(events[a]!, events[b]!);
+  const byContext = contexts.map((_, c) => {
+    const heap = new MinHeap(compare);
+    for (let r = firstRoot[c]!; r >= 0; r = nextSibling[r]!) heap.push(r);
     const order: number[] = [];
     for (let i = heap.pop(); i !== undefined; i = heap.pop()) {
       order.push(i);
       pos[i] = order.length;
-      children.get(i)?.forEach((c) => heap.push(c));
+      for (let k = firstChild[i]!; k >= 0; k = nextSibling[k]!) heap.push(k);
     }
     return Int32Array.from(order);
   });
