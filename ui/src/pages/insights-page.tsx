@@ -27,6 +27,7 @@ function DependencyGraphTab() {
           <ServiceDependencyGraph
             edges={data.edges}
             services={services.data?.services.map((s) => s.name) ?? []}
+            height={600}
           />
         )}
       </QueryState>

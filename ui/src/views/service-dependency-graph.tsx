@@ -9,9 +9,11 @@ import { formatDuration } from '../model/format';
 export function ServiceDependencyGraph({
   edges,
   services,
+  height = 360,
 }: {
   edges: DistributedEdge[];
   services: string[];
+  height?: number;
 }) {
   const navigate = useNavigate();
   const names = useMemo(
@@ -36,7 +38,7 @@ export function ServiceDependencyGraph({
   );
   if (names.length === 0) return <div className="empty">No services yet.</div>;
   return (
-    <div style={{ height: 360, display: 'flex' }}>
+    <div style={{ height, display: 'flex' }}>
       <FlowGraph
         layoutKey={`services-${names.join(',')}-${edges.length}`}
         nodes={nodes}

@@ -66,7 +66,15 @@ export function GlobalRacesTab() {
                       <td>{r.access_count}</td>
                       <td>{r.access_types.join(', ')}</td>
                       <td>{r.thread_count}</td>
-                      <td>{r.confirmed_races ?? '—'}</td>
+                      <td>
+                        {r.confirmed_races ?? '—'}
+                        {r.confirmed_races === 0 && (
+                          <span className="muted small">
+                            {' '}
+                            (same variable only, no unordered pair)
+                          </span>
+                        )}
+                      </td>
                       <td className="small">{ADVICE[r.severity]}</td>
                     </tr>
                   ))}

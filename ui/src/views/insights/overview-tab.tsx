@@ -11,7 +11,9 @@ export function OverviewTab() {
   const races = useGlobalRaces();
   const events = services.data?.services.reduce((s, x) => s + x.event_count, 0);
   const now = Date.now();
-  const racy = races.data?.races.filter((r) => r.severity !== 'INFO') ?? [];
+  // Variables with confirmed cross-trace races (candidates only when the collector does not confirm).
+  const racy =
+    races.data?.races.filter((r) => r.severity !== 'INFO' && (r.confirmed_races ?? 1) > 0) ?? [];
   return (
     <div className="page" style={{ padding: 0 }}>
       <div className="stats">
@@ -19,17 +21,17 @@ export function OverviewTab() {
         <StatCard label="Events" value={events ?? '—'} />
         <StatCard label="Services" value={services.data?.total_services ?? '—'} />
         <StatCard
-          label="Racy variables"
+          label="Variables racing across traces"
           value={races.data ? racy.length : '—'}
           tone={racy.length ? 'danger' : 'success'}
         />
       </div>
       <div className={racy.length ? 'error-box' : 'panel'} data-testid="race-banner">
         {racy.length === 0 ? (
-          'No cross-trace race conditions detected.'
+          'No race conditions across traces detected.'
         ) : (
           <>
-            <strong>Race conditions on: </strong>
+            <strong>Races across traces on: </strong>
             {racy.map((r) => (
               <Link
                 key={r.variable}
