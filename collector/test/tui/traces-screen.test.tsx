@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ApiError } from '../../src/cli/commands/api-error.js';
 import { bankingRaceTrace } from './fixtures/banking-race-trace.js';
 import { FakeSource } from './fake-source.js';
 import { KEY, renderApp } from './render-app.js';
@@ -19,7 +20,15 @@ describe('traces screen', () => {
     expect(screen).toContain('Traces 1/1');
     expect(selectedLine(screen)).toContain('! 7f3a9c2e');
     expect(screen).toContain('7f3a9c2e-1b4d-4e8f-9a6b-0c5d2e');
-    expect(screen).toMatch(/races\s+yes/);
+    const preview = await app.waitFor('3 racing pairs');
+    expect(preview).toContain('CRITICAL alice.balance ×1');
+  });
+
+  it('on a 401 says which key forms to use', async () => {
+    const source = new FakeSource();
+    source.listTraces = () => Promise.reject(new ApiError('unauthorized', 'Unauthorized', 401));
+    app = renderApp({ source, columns: 120 });
+    await app.waitFor('unauthorized: start with --api-key KEY or set RACEWAY_API_KEY');
   });
 
   it('fits 80×24: 24 lines, none wider than 80 columns', async () => {

@@ -5,6 +5,7 @@ import type { TraceSummary } from '../../cli/commands/api-types.js';
 import { FieldLines } from '../components/field-lines.js';
 import { Pane, paneRows } from '../components/pane.js';
 import { ScrollList } from '../components/scroll-list.js';
+import { useDebounced } from '../data/use-debounced.js';
 import { useResource } from '../data/use-resource.js';
 import { useKeyHandler } from '../input/key-handler.js';
 import { useListNavigation } from '../input/use-list-navigation.js';
@@ -18,7 +19,7 @@ import { errorText } from './error-text.js';
 
 const PAGE_SIZE = 100;
 /** Coalesces bursts of live `trace` messages into one reload. */
-const LIVE_RELOAD_MS = 250;
+const LIVE_RELOAD_MS = 500;
 
 interface Filters {
   service: string | undefined;
@@ -227,6 +228,11 @@ export function TracesScreen({
 }
 
 function TracePreview({ trace, hasRaces }: { trace: TraceSummary; hasRaces: boolean }): ReactNode {
+  const ui = useUi();
+  const tone = useTone();
+  const id = useDebounced(trace.trace_id, 150);
+  const races = useResource(() => ui.source.traceRaces(id), `${id}:${hasRaces}`);
+  const groups = races.data?.trace_id === trace.trace_id ? races.data.groups : undefined;
   return (
     <Box flexDirection="column">
       <Text wrap="wrap">{trace.trace_id}</Text>
@@ -236,9 +242,26 @@ function TracePreview({ trace, hasRaces }: { trace: TraceSummary; hasRaces: bool
           ['services', trace.services.join(', ') || '-'],
           ['first', clockTime(trace.first_timestamp)],
           ['last', clockTime(trace.last_timestamp)],
-          ['races', hasRaces ? 'yes' : 'none found', hasRaces ? 'critical' : 'ok'],
+          [
+            'races',
+            groups
+              ? `${races.data?.potential_races ?? 0} racing pairs`
+              : hasRaces
+                ? 'yes'
+                : 'none found',
+            hasRaces || (groups?.length ?? 0) > 0 ? 'critical' : 'ok',
+          ],
         ]}
       />
+      {(groups ?? []).slice(0, 3).map((g, i) => (
+        <Text
+          key={i}
+          wrap="truncate"
+          {...tone.fg(g.severity === 'CRITICAL' ? 'critical' : 'warning')}
+        >
+          {g.severity} {g.variable} ×{g.count}
+        </Text>
+      ))}
       <Text> </Text>
       <Text wrap="wrap">Enter opens it · s service · x races only · f id · c clear</Text>
     </Box>
