@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { ConfigError, StorageError } from '../../errors/raceway-error.js';
 import { systemClock } from '../../model/clock.js';
 import type { StoredEvent } from '../../model/stored-event.js';
 import type {
@@ -15,14 +14,11 @@ import type {
   TraceSummary,
 } from '../store.js';
 import { appendParameters, appendStatement } from './append-statement.js';
-import { applyMigrations } from './apply-migrations.js';
 import { archiveTraces } from './archive-traces.js';
-import { createPgPool } from './create-pg-pool.js';
-import { parseDatabaseUrl, type DatabaseAddress } from './database-address.js';
 import { deleteTraces } from './delete-traces.js';
 import { eventColumns } from './event-columns.js';
 import { followStatement } from './follow-statement.js';
-import { MIGRATIONS } from './migrations.js';
+import { PostgresPools, type PoolRole } from './postgres-pools.js';
 import type { PostgresStoreOptions } from './postgres-store-options.js';
 import { retentionCandidates } from './retention-candidates.js';
 import { tableNames, type TableNames } from './table-names.js';
@@ -42,11 +38,6 @@ export type {
 
 const DEFAULT_REPLAY_BATCH = 1000;
 
-interface Pools {
-  write: pg.Pool;
-  read: pg.Pool;
-}
-
 /**
  * A {@link Store} on PostgreSQL. Writes and `replay`/`maxSeq` use the primary; the other queries use the
  * read replica when one is configured. Every failure surfaces as a one-line `StorageError`, retryable
@@ -55,28 +46,17 @@ interface Pools {
 class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
   readonly #options: PostgresStoreOptions;
-  readonly #primary: DatabaseAddress;
-  readonly #replica: DatabaseAddress | undefined;
   readonly #t: TableNames;
+  readonly #pools: PostgresPools;
   readonly #append: string;
   readonly #follow: string;
   readonly #origin: string;
-  #pools: Pools | undefined;
-  #starting: Promise<void> | undefined;
-  #stopping: Promise<void> | undefined;
   #archiveCount = 0;
 
   constructor(options: PostgresStoreOptions) {
-    if (!Number.isInteger(options.poolSize) || options.poolSize < 1) {
-      throw new ConfigError('database-pool-size', 'must be a positive integer');
-    }
     this.#options = options;
-    this.#primary = parseDatabaseUrl(options.url);
-    this.#replica =
-      options.readUrl === undefined
-        ? undefined
-        : parseDatabaseUrl(options.readUrl, 'database-read-url');
     this.#t = tableNames(options.schema);
+    this.#pools = new PostgresPools(options, this.#t);
     this.#append = appendStatement(this.#t);
     this.#follow = followStatement(this.#t);
     this.#origin = `${options.replicaId ?? 'raceway'}/${randomUUID()}`;
@@ -84,52 +64,15 @@ class PostgresStore implements Store {
 
   /** Connects and migrates; after a failure `start()` may be called again (e.g. a boot retry loop). */
   start(): Promise<void> {
-    this.#starting ??= this.#start().catch((error: unknown) => {
-      this.#starting = undefined;
-      throw error;
-    });
-    return this.#starting;
-  }
-
-  async #start(): Promise<void> {
-    const write = createPgPool(this.#primary, this.#options);
-    const read = this.#replica === undefined ? write : createPgPool(this.#replica, this.#options);
-    this.#pools = { write, read };
-    try {
-      await this.#migrate(write, this.#primary);
-      if (read !== write) await read.query('SELECT 1').catch(startError(this.#replica!, 'read'));
-    } catch (error) {
-      await this.#endPools();
-      this.#pools = undefined;
-      throw error;
-    }
-  }
-
-  async #migrate(pool: pg.Pool, address: DatabaseAddress): Promise<void> {
-    const client = await pool.connect().catch(startError(address, 'connect'));
-    try {
-      await applyMigrations(client, this.#t, MIGRATIONS).catch(startError(address, 'migrate'));
-    } finally {
-      client.release();
-    }
+    return this.#pools.start();
   }
 
   shutdown(): Promise<void> {
-    this.#stopping ??= this.#endPools();
-    return this.#stopping;
+    return this.#pools.shutdown();
   }
 
-  async #endPools(): Promise<void> {
-    const pools = this.#pools;
-    if (pools === undefined) return;
-    await pools.write.end();
-    if (pools.read !== pools.write) await pools.read.end();
-  }
-
-  #pool(role: keyof Pools): pg.Pool {
-    if (this.#stopping !== undefined) throw new StorageError('postgres store is shut down', false);
-    if (this.#pools === undefined) throw new StorageError('postgres store is not started', false);
-    return this.#pools[role];
+  #pool(role: PoolRole): pg.Pool {
+    return this.#pools.pool(role);
   }
 
   async #run<T>(operation: string, work: () => Promise<T>): Promise<T> {
@@ -140,23 +83,8 @@ class PostgresStore implements Store {
     }
   }
 
-  /** Runs `work` on one checked-out connection, destroying it if the work failed mid-way. */
-  async #withClient<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.#pool('write').connect();
-    // A checked-out connection has no pool listener: without ours, a socket error between two
-    // statements of a transaction would be an uncaught `error` event.
-    const onError = (): void => undefined;
-    client.on('error', onError);
-    let failure: Error | undefined;
-    try {
-      return await work(client);
-    } catch (error) {
-      failure = error instanceof Error ? error : new Error(String(error));
-      throw error;
-    } finally {
-      client.off('error', onError);
-      client.release(failure);
-    }
+  #withClient<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return this.#pools.withClient(work);
   }
 
   append(events: readonly StoredEvent[]): Promise<StoredEvent[]> {
@@ -338,22 +266,6 @@ class PostgresStore implements Store {
       };
     });
   }
-}
-
-/** Startup failures as one line naming the database (never its credentials). */
-function startError(address: DatabaseAddress, step: string): (error: unknown) => never {
-  return (error) => {
-    const storage = toStorageError(step, error);
-    const detail = storage.message.replace(/^postgres \S+ failed: /, '');
-    if (!storage.retryable) {
-      throw new ConfigError('database-url', `postgres at ${address.label}: ${detail}`, {
-        cause: error,
-      });
-    }
-    throw new StorageError(`cannot reach postgres at ${address.label}: ${detail}`, true, {
-      cause: error,
-    });
-  };
 }
 
 /** A {@link Store} on PostgreSQL; nothing connects until `start()`. */
