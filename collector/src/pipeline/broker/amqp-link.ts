@@ -1,0 +1,112 @@
+import { connect } from 'amqplib';
+import type { Channel, ChannelModel, ConfirmChannel } from 'amqplib';
+import type { Logger } from 'pino';
+import { ConfigError } from '../../errors/raceway-error.js';
+import { maskUrl } from '../../config/describe-config.js';
+
+export interface AmqpLinkOptions<C extends Channel> {
+  url: string;
+  logger: Logger;
+  /** Opens this link's channel on a fresh connection (a confirm channel for publishers). */
+  open(connection: ChannelModel): Promise<C>;
+  /** Declares the queue, sets prefetch, starts consuming: run on every (re)connection. */
+  setup(channel: C): Promise<void>;
+  /** Wait between reconnection attempts. Default 1000 ms. */
+  reconnectMs?: number;
+}
+
+/**
+ * One connection and channel to RabbitMQ that comes back by itself. The first connection must
+ * succeed (`start` fails with a clear error naming the broker, never its password); after that, a
+ * lost connection is retried every `reconnectMs` while `channel` is undefined, so callers can refuse
+ * work (503) instead of queueing it in memory.
+ */
+export class AmqpLink<C extends Channel> {
+  private connection: ChannelModel | undefined;
+  private current: C | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private closed = false;
+  private lastError: string | undefined;
+
+  constructor(private readonly options: AmqpLinkOptions<C>) {}
+
+  get channel(): C | undefined {
+    return this.current;
+  }
+
+  get error(): string | undefined {
+    return this.lastError;
+  }
+
+  async start(): Promise<void> {
+    try {
+      await this.open();
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err);
+      throw new ConfigError(
+        'queue-url',
+        `cannot reach the message broker at ${maskUrl(this.options.url)}: ${reason}`,
+        { cause: err },
+      );
+    }
+  }
+
+  /** Closes the channel and connection and stops reconnecting. Idempotent. */
+  async shutdown(): Promise<void> {
+    this.closed = true;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    const connection = this.connection;
+    this.connection = undefined;
+    this.current = undefined;
+    await connection?.close().catch(() => undefined);
+  }
+
+  private async open(): Promise<void> {
+    const connection = await connect(this.options.url);
+    try {
+      // Without listeners, a broker-side close would be an uncaught `error` event.
+      connection.on('error', (err: Error) => (this.lastError = err.message));
+      connection.on('close', () => this.lost(connection));
+      const channel = await this.options.open(connection);
+      channel.on('error', (err: Error) => (this.lastError = err.message));
+      channel.on('close', () => {
+        if (this.current === channel) void connection.close().catch(() => undefined);
+      });
+      await this.options.setup(channel);
+      this.connection = connection;
+      this.current = channel;
+      this.lastError = undefined;
+      if (this.closed) await this.shutdown();
+    } catch (err) {
+      await connection.close().catch(() => undefined);
+      throw err;
+    }
+  }
+
+  private lost(connection: ChannelModel): void {
+    if (this.connection !== connection) return;
+    this.connection = undefined;
+    this.current = undefined;
+    this.lastError ??= 'connection to the broker closed';
+    this.options.logger.warn({ error: this.lastError }, 'message broker connection lost');
+    this.reconnect();
+  }
+
+  private reconnect(): void {
+    if (this.closed || this.timer !== undefined) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.open().then(
+        () => this.options.logger.info('message broker connection restored'),
+        (err: unknown) => {
+          this.lastError = err instanceof Error ? err.message : String(err);
+          this.reconnect();
+        },
+      );
+    }, this.options.reconnectMs ?? 1000);
+    this.timer.unref();
+  }
+}
+
+export type PublishLink = AmqpLink<ConfirmChannel>;
