@@ -163,6 +163,21 @@ describe('Pipeline', () => {
     expect(await metricValue(metrics, 'raceway_store_traces')).toBe(2);
   });
 
+  it('answers stored submits even when retention fails afterwards, and keeps draining', async () => {
+    const { store, pipeline } = await setup({ retention: { maxTraces: 1 } });
+    store.failRetention = true;
+    expect(await pipeline.submit(realisticBatch({ events: 7 }))).toEqual({
+      inserted: 7,
+      duplicates: 0,
+    });
+    store.failRetention = false;
+    expect(await pipeline.submit(realisticBatch({ events: 7 }))).toEqual({
+      inserted: 7,
+      duplicates: 0,
+    });
+    expect((await store.stats()).traces).toBe(1);
+  });
+
   it('deletes a trace in order with appends and forgets it', async () => {
     const { store, analyzer, pipeline } = await setup();
     const events = realisticBatch({ events: 7 });

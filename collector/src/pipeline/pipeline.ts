@@ -150,6 +150,9 @@ export class Pipeline implements EventSink {
   private async drain(): Promise<void> {
     try {
       while (this.queue.length > 0) await this.lane.run(() => this.processNext());
+    } catch (err) {
+      // processNext settles its jobs itself; reaching here is a bug, and it must not kill the process.
+      this.options.logger.error({ err }, 'ingest pipeline step failed');
     } finally {
       this.draining = false;
       if (this.queue.length > 0) this.scheduleDrain();
@@ -168,42 +171,57 @@ export class Pipeline implements EventSink {
     return jobs;
   }
 
+  /** Stores, analyses and answers the next jobs; every job taken is settled, whatever fails. */
   private async processNext(): Promise<void> {
     const jobs = this.takeJobs();
     const events = jobs.length === 1 ? jobs[0]!.events : jobs.flatMap((j) => j.events);
-    const { store, metrics, logger, limits } = this.options;
+    const { store, metrics, logger } = this.options;
     try {
       let inserted: StoredEvent[];
       try {
         inserted = await store.append(events);
       } catch (err) {
-        const refusal =
-          err instanceof StorageError && err.retryable
-            ? new BackpressureError(
-                'storage is unavailable; retry later',
-                limits.retryAfterMs,
-                503,
-                { cause: err },
-              )
-            : err;
         logger.warn({ err }, 'store append failed; %d events refused', events.length);
         metrics.backpressured.inc(events.length);
-        for (const job of jobs) job.reject(refusal);
+        this.refuse(jobs, err);
         return;
       }
       this.analyse(inserted);
+      this.answer(jobs, inserted);
       if (this.options.retentionEveryBatch) await this.enforceRetention();
-      const fresh = new Set(inserted.map((e) => e.id));
-      for (const job of jobs) {
-        let count = 0;
-        for (const e of job.events) if (fresh.delete(e.id)) count++;
-        metrics.accepted.inc({ receiver: job.receiver }, count);
-        metrics.duplicates.inc(job.events.length - count);
-        job.resolve({ inserted: count, duplicates: job.events.length - count });
-      }
+    } catch (err) {
+      // Settling twice is harmless: jobs already answered keep their answer.
+      logger.error({ err }, 'ingest step failed after storing');
+      this.refuse(jobs, err);
     } finally {
       this.queued -= events.length;
       metrics.queueDepth.set(this.queued);
+    }
+  }
+
+  /** A retryable store failure becomes 503 + Retry-After; anything else passes through as it is. */
+  private refuse(jobs: readonly Job[], err: unknown): void {
+    const refusal =
+      err instanceof StorageError && err.retryable
+        ? new BackpressureError(
+            'storage is unavailable; retry later',
+            this.options.limits.retryAfterMs,
+            503,
+            { cause: err },
+          )
+        : err;
+    for (const job of jobs) job.reject(refusal);
+  }
+
+  private answer(jobs: readonly Job[], inserted: readonly StoredEvent[]): void {
+    const { metrics } = this.options;
+    const fresh = new Set(inserted.map((e) => e.id));
+    for (const job of jobs) {
+      let count = 0;
+      for (const e of job.events) if (fresh.delete(e.id)) count++;
+      metrics.accepted.inc({ receiver: job.receiver }, count);
+      metrics.duplicates.inc(job.events.length - count);
+      job.resolve({ inserted: count, duplicates: job.events.length - count });
     }
   }
 

@@ -26,9 +26,19 @@ export class GatedStore extends MemoryStore {
     this.open = undefined;
   }
 
+  /** Every retention run throws (a broken database during clean-up). */
+  failRetention = false;
+
   /** The next `count` appends throw a `StorageError` without storing anything. */
   failNext(count: number, retryable: boolean): void {
     for (let i = 0; i < count; i++) this.failures.push({ retryable });
+  }
+
+  override enforceRetention(
+    ...args: Parameters<MemoryStore['enforceRetention']>
+  ): ReturnType<MemoryStore['enforceRetention']> {
+    if (this.failRetention) return Promise.reject(new StorageError('retention failed', true));
+    return super.enforceRetention(...args);
   }
 
   override async append(events: readonly StoredEvent[]): Promise<StoredEvent[]> {
