@@ -4,6 +4,8 @@ import { ORIGINAL_TRACE_ID_TAG } from './trace-id.js';
 /** The raw event once the schema has checked it (field types hold; optional fields may be absent). */
 export interface CheckedEvent {
   parent_id?: string | null;
+  /** Exactly one key (the variant as sent). */
+  kind: Record<string, unknown>;
   metadata: {
     thread_id: string;
     process_id: number;
@@ -59,11 +61,21 @@ export function normaliseNativeEvent(
     trace_id: ids.traceId,
     parent_id: ids.parentId,
     timestamp: ids.timestamp,
-    kind: { [kindName]: withDefaults(kindName, payload) } as unknown as EventKind,
+    kind: kindOf(raw.kind, kindName, withDefaults(kindName, payload)),
     metadata,
     causality_vector: raw.causality_vector ?? [],
     lock_set: raw.lock_set ?? [],
   };
+}
+
+/** The sent `kind` object itself when neither its variant nor its payload changed (no garbage). */
+function kindOf(
+  sent: Record<string, unknown>,
+  kindName: string,
+  payload: Record<string, unknown>,
+): EventKind {
+  const same = sent[kindName] === payload;
+  return (same ? sent : { [kindName]: payload }) as unknown as EventKind;
 }
 
 /** The payload with absent fields filled in; the same object when nothing is missing (no garbage). */

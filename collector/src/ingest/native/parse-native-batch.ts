@@ -51,12 +51,7 @@ export function parseNativeBatch(body: unknown): NativeBatch {
 
 function parseEvent(v: NativeValidators, raw: unknown, at: string): RacewayEvent | string {
   if (!v.event(raw)) return schemaReason(v.event.errors, at);
-  const event = raw as CheckedEvent & {
-    id: string;
-    trace_id: string;
-    timestamp: string;
-    kind: Record<string, unknown>;
-  };
+  const event = raw as CheckedEvent & { id: string; trace_id: string; timestamp: string };
   const id = canonicalUuid(event.id);
   if (id === undefined) return `${at}.id: must be a UUID`;
   let parentId: string | null = null;
