@@ -2,20 +2,18 @@ import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TraceSummary } from '../../cli/commands/api-types.js';
-import { FieldLines } from '../components/field-lines.js';
 import { Pane, paneRows } from '../components/pane.js';
 import { ScrollList } from '../components/scroll-list.js';
-import { useDebounced } from '../data/use-debounced.js';
 import { useResource } from '../data/use-resource.js';
 import { useKeyHandler } from '../input/key-handler.js';
 import { useListNavigation } from '../input/use-list-navigation.js';
 import { columnsHit } from '../input/use-pane-focus.js';
 import { useLiveMessages } from '../live/live-bus.js';
-import { clockTime } from '../model/format-time.js';
 import { traceRow } from '../state/trace-rows.js';
 import { useTone } from '../theme.js';
 import { useUi } from '../ui-context.js';
 import { errorText } from './error-text.js';
+import { TracePreview } from './trace-preview.js';
 
 const PAGE_SIZE = 100;
 /** Coalesces bursts of live `trace` messages into one reload. */
@@ -223,47 +221,6 @@ export function TracesScreen({
           <TracePreview trace={selected} hasRaces={racing.has(selected.trace_id)} />
         ) : null}
       </Pane>
-    </Box>
-  );
-}
-
-function TracePreview({ trace, hasRaces }: { trace: TraceSummary; hasRaces: boolean }): ReactNode {
-  const ui = useUi();
-  const tone = useTone();
-  const id = useDebounced(trace.trace_id, 150);
-  const races = useResource(() => ui.source.traceRaces(id), `${id}:${hasRaces}`);
-  const groups = races.data?.trace_id === trace.trace_id ? races.data.groups : undefined;
-  return (
-    <Box flexDirection="column">
-      <Text wrap="wrap">{trace.trace_id}</Text>
-      <FieldLines
-        fields={[
-          ['events', String(trace.event_count)],
-          ['services', trace.services.join(', ') || '-'],
-          ['first', clockTime(trace.first_timestamp)],
-          ['last', clockTime(trace.last_timestamp)],
-          [
-            'races',
-            groups
-              ? `${races.data?.potential_races ?? 0} racing pairs`
-              : hasRaces
-                ? 'yes'
-                : 'none found',
-            hasRaces || (groups?.length ?? 0) > 0 ? 'critical' : 'ok',
-          ],
-        ]}
-      />
-      {(groups ?? []).slice(0, 3).map((g, i) => (
-        <Text
-          key={i}
-          wrap="truncate"
-          {...tone.fg(g.severity === 'CRITICAL' ? 'critical' : 'warning')}
-        >
-          {g.severity} {g.variable} ×{g.count}
-        </Text>
-      ))}
-      <Text> </Text>
-      <Text wrap="wrap">Enter opens it · s service · x races only · f id · c clear</Text>
     </Box>
   );
 }
