@@ -366,6 +366,31 @@ describe('convertTraceRequest', () => {
     expect(new Set(fromProto.map((e) => e.id)).size).toBe(fromProto.length);
   });
 
+  it('surfaces what the SDK dropped as tags', () => {
+    const span = {
+      traceId: '5b8efff798038103d269b633813fc60c',
+      spanId: 'eee19b7ec3c1b174',
+      name: 'busy',
+      startTimeUnixNano: '1000',
+      endTimeUnixNano: '2000',
+      droppedEventsCount: 12,
+      droppedAttributesCount: 3,
+      droppedLinksCount: 1,
+      events: [{ timeUnixNano: '1500', name: 'checkpoint', droppedAttributesCount: 2 }],
+    };
+    const { events } = convertTraceRequest(
+      parseTraceRequestJson(
+        JSON.stringify({ resourceSpans: [{ scopeSpans: [{ spans: [span] }] }] }),
+      ),
+    );
+    expect(events[0]!.metadata.tags).toMatchObject({
+      'otel.dropped_events_count': '12',
+      'otel.dropped_attributes_count': '3',
+      'otel.dropped_links_count': '1',
+    });
+    expect(events[1]!.metadata.tags['otel.dropped_attributes_count']).toBe('2');
+  });
+
   it('rejects spans with bad ids or end before start one by one (hand-written OTLP JSON, upper-case hex)', () => {
     const ok = {
       traceId: '5B8EFFF798038103D269B633813FC60C',

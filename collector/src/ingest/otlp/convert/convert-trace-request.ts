@@ -30,9 +30,10 @@ export function convertTraceRequest(request: OtlpTraceRequest): TraceConversion 
   for (const rs of request.resourceSpans) {
     const resource = resourceMetadata(rs.resource);
     for (const ss of rs.scopeSpans) {
+      const tagCache = new Map<string, Record<string, string>>();
       for (const span of ss.spans) {
         const problem = spanProblem(span);
-        const result = problem ?? spanEvents(span, ss.scope, resource);
+        const result = problem ?? spanEvents(span, ss.scope, resource, tagCache);
         if (typeof result === 'string') {
           rejected.push({ traceId: span.traceId, spanId: span.spanId, reason: result });
           continue;

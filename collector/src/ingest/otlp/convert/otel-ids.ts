@@ -25,25 +25,58 @@ export function traceHexOf(uuid: string): string {
 
 /**
  * A deterministic event id for the `index`-th event derived from one span, so a re-sent export yields the
- * same ids and the store deduplicates it. One SHA-1 per span (UUID v5 layout); the index is added to the
- * last 32 bits, so the events of a span cost no further hashing.
+ * same ids and the store deduplicates it. No hashing of strings (this runs for every event): the 128 bits
+ * are the trace id XOR (a 64-bit mix of the span id, XOR the index in its first word ‖ the span id), with
+ * the UUID version (8, custom) and variant bits set. Distinct spans of one trace never collide (the span
+ * id itself is in the low half), nor events of one span (the index); traces whose ids differ only in the
+ * low half (sequential test ids) never collide either; otherwise a collision needs the trace ids to differ
+ * by exactly the mixed span ids.
  */
 export function spanEventId(traceHex: string, spanHex: string, index: number): string {
-  const base = hashedUuid(`otlp/${traceHex}/${spanHex}`);
-  if (index === 0) return base;
-  const low = (Number.parseInt(base.slice(28), 16) + index) >>> 0;
-  return `${base.slice(0, 28)}${low.toString(16).padStart(8, '0')}`;
+  return eventIdAt(spanIdBase(traceHex, spanHex), index);
 }
 
-/** The ids of events 0..count-1 of one span (see {@link spanEventId}), hashing once. */
-export function spanEventIds(traceHex: string, spanHex: string, count: number): string[] {
-  const base = hashedUuid(`otlp/${traceHex}/${spanHex}`);
-  const prefix = base.slice(0, 28);
-  const low = Number.parseInt(base.slice(28), 16);
-  const ids = [base];
-  for (let i = 1; i < count; i++)
-    ids.push(`${prefix}${((low + i) >>> 0).toString(16).padStart(8, '0')}`);
-  return ids;
+/** The per-span part of the ids: the first word (XORed with the index per event) and the formatted rest. */
+export interface SpanIdBase {
+  readonly first: number;
+  readonly rest: string;
+}
+
+export function spanIdBase(traceHex: string, spanHex: string): SpanIdBase {
+  const s0 = word(spanHex, 0);
+  const s1 = word(spanHex, 8);
+  let a = Math.imul(s0 ^ 0x9e3779b9, 0x85ebca6b);
+  let b = Math.imul(s1 ^ 0xc2b2ae35, 0x27d4eb2f);
+  a ^= Math.imul(b ^ (b >>> 15), 0x165667b1);
+  b ^= Math.imul(a ^ (a >>> 13), 0x9e3779b1);
+  a = Math.imul(a ^ (a >>> 16), 0x85ebca6b);
+  const h1 = hex8(((word(traceHex, 8) ^ b) & 0xffff0fff) | 0x8000);
+  const h2 = hex8(((word(traceHex, 16) ^ s0) & 0x3fffffff) | 0x80000000);
+  const h3 = hex8(word(traceHex, 24) ^ s1);
+  return {
+    first: (word(traceHex, 0) ^ a) >>> 0,
+    rest: `-${h1.slice(0, 4)}-${h1.slice(4)}-${h2.slice(0, 4)}-${h2.slice(4)}${h3}`,
+  };
+}
+
+export function eventIdAt(base: SpanIdBase, index: number): string {
+  return hex8(base.first ^ index) + base.rest;
+}
+
+function word(hex: string, at: number): number {
+  return Number.parseInt(hex.slice(at, at + 8), 16) | 0;
+}
+
+const BYTE_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** A 32-bit word as 8 hex digits (table lookup: `toString(16)` dominated conversion profiles). */
+function hex8(n: number): string {
+  return (
+    BYTE_HEX[(n >>> 24) & 255]! +
+    BYTE_HEX[(n >>> 16) & 255]! +
+    BYTE_HEX[(n >>> 8) & 255]! +
+    BYTE_HEX[n & 255]!
+  );
 }
 
 /** A deterministic event id from any stable key (log records, which carry no index of their own). */

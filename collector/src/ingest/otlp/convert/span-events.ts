@@ -3,7 +3,7 @@ import { SpanKind } from '@raceway/proto';
 import type { ClockEntry, EventKind, EventMetadata, RacewayEvent } from '../../../model/event.js';
 import { rawAttr, stringAttr } from './attribute-lookup.js';
 import { nanosBetween, nanosToTimestamp } from './nanos-timestamp.js';
-import { spanEventIds, traceUuidOf } from './otel-ids.js';
+import { eventIdAt, spanIdBase, traceUuidOf } from './otel-ids.js';
 import { RacewayAttr } from './raceway-attributes.js';
 import { racewayEventKind, racewayKindOf } from './raceway-event-kind.js';
 import { parseClock } from './raceway-values.js';
@@ -43,6 +43,7 @@ export function spanEvents(
   span: OtlpSpan,
   scope: OtlpScope,
   resource: ResourceMetadata,
+  tagCache?: Map<string, Record<string, string>>,
 ): SpanEvents | string {
   const start = span.startTimeUnixNano;
   const durationNs = nanosBetween(start, span.endTimeUnixNano);
@@ -134,12 +135,12 @@ export function spanEvents(
   const ordered = [first!, ...rest];
 
   const traceId = traceUuidOf(span.traceId);
-  const spanTags = spanTagsOf(span, scope, resource);
+  const spanTags = spanTagsOf(span, scope, resource, tagCache);
   const events: RacewayEvent[] = [];
-  const ids = spanEventIds(span.traceId, span.spanId, n + 3);
+  const idBase = spanIdBase(span.traceId, span.spanId);
   let previous: string | null = null;
   for (const item of ordered) {
-    const id = ids[item.index]!;
+    const id = eventIdAt(idBase, item.index);
     const metadata: EventMetadata = {
       thread_id: item.threadId,
       process_id: resource.processId,
@@ -170,7 +171,19 @@ function spanTagsOf(
   span: OtlpSpan,
   scope: OtlpScope,
   resource: ResourceMetadata,
+  cache: Map<string, Record<string, string>> | undefined,
 ): Record<string, string> {
+  // Spans of one scope with the same name and kind and nothing unusual share one (read-only) tags object.
+  const plain =
+    span.status.code !== 2 &&
+    span.droppedEventsCount === 0 &&
+    span.droppedAttributesCount === 0 &&
+    span.droppedLinksCount === 0;
+  const key = plain && cache ? `${span.kind}\u0000${span.name}` : undefined;
+  if (key !== undefined) {
+    const cached = cache!.get(key);
+    if (cached) return cached;
+  }
   const tags: Record<string, string> = { ...resource.tags, 'otel.span_name': span.name };
   tags['otel.span_kind'] = KIND_NAMES[span.kind] ?? String(span.kind);
   if (scope.name) tags['otel.scope'] = scope.name;
@@ -183,6 +196,7 @@ function spanTagsOf(
   if (span.droppedAttributesCount > 0)
     tags['otel.dropped_attributes_count'] = String(span.droppedAttributesCount);
   if (span.droppedLinksCount > 0) tags['otel.dropped_links_count'] = String(span.droppedLinksCount);
+  if (key !== undefined) cache!.set(key, tags);
   return tags;
 }
 

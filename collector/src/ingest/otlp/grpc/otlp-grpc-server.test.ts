@@ -1,9 +1,10 @@
 import * as grpc from '@grpc/grpc-js';
-import { decodeTraceResponse } from '@raceway/proto';
+import { decodeLogsResponse, decodeTraceResponse } from '@raceway/proto';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CollectingSink } from '../../../../test/otlp/support/collecting-sink.js';
 import { grpcExport } from '../../../../test/otlp/support/grpc-export.js';
+import { RecordingLogs } from '../../../../test/otlp/support/recorded-logs.js';
 import { RecordingService, at, toProtobuf } from '../../../../test/otlp/support/recorded-spans.js';
 import { BackpressureError } from '../../../errors/raceway-error.js';
 import { CollectorMetrics } from '../../../metrics/collector-metrics.js';
@@ -40,6 +41,22 @@ describe('startOtlpGrpcServer', () => {
     const { error, response } = await grpcExport(await start(), body());
     expect(error).toBeNull();
     expect(decodeTraceResponse(response!)).toBeUndefined();
+  });
+
+  it('exports log-based raceway events through LogsService/Export', async () => {
+    const logs = new RecordingLogs({ 'service.name': 'worker' });
+    const ids = { traceId: '5b8efff798038103d269b633813fc60c', spanId: 'eee19b7ec3c1b174' };
+    logs.emit('raceway.lock.acquire', 1, { 'raceway.lock.id': 'L' }, ids);
+    const { error, response } = await grpcExport(
+      await start(),
+      logs.protobuf(),
+      {},
+      {},
+      '/opentelemetry.proto.collector.logs.v1.LogsService/Export',
+    );
+    expect(error).toBeNull();
+    expect(decodeLogsResponse(response!)).toBeUndefined();
+    expect(sink.events.some((e) => 'LockAcquire' in e.kind)).toBe(true);
   });
 
   it.each([
