@@ -22,6 +22,7 @@ import { CollectorMetrics } from './metrics/collector-metrics.js';
 import { systemClock } from './model/clock.js';
 import type { Clock } from './model/clock.js';
 import { LiveFeed } from './pipeline/live-feed.js';
+import { BrokerBuffer } from './pipeline/broker/broker-buffer.js';
 import { Pipeline } from './pipeline/pipeline.js';
 import { TraceCountingAnalyzer } from './pipeline/trace-counting-analyzer.js';
 import { MemoryStore } from './store/memory/memory-store.js';
@@ -108,18 +109,26 @@ export function createApp(config: RacewayConfig, parts: AppParts = {}): App {
     startedAtMs: clock.now(),
     replay: { total: 0, processed: 0 },
   };
-  const otlpDeps = { sink: pipeline.sinkFor('otlp'), metrics, logger };
+  // Queue mode: receivers publish to the broker; its consumer feeds the pipeline at its own pace.
+  const broker = buildBroker(config, pipeline, logger);
+  const ingest = broker ?? pipeline;
+  const otlpDeps = { sink: ingest.sinkFor('otlp'), metrics, logger };
   const deps: HttpAppDeps = {
     options: apiOptions(config),
     store,
     analyzer,
-    sink: pipeline.sinkFor('native'),
+    sink: ingest.sinkFor('native'),
     feed,
     metrics,
     logger,
     clock,
     otlp: createOtlpHttpHandler(otlpDeps),
-    status: () => ({ ...status, replay: { ...status.replay }, cluster: follower?.status() }),
+    status: () => ({
+      ...status,
+      replay: { ...status.replay },
+      cluster: follower?.status(),
+      queue: broker?.status(),
+    }),
     deleteTrace: (traceId) => pipeline.deleteTrace(traceId),
   };
 
@@ -162,6 +171,7 @@ export function createApp(config: RacewayConfig, parts: AppParts = {}): App {
     async start() {
       await store.start();
       await pipeline.start();
+      await broker?.start();
       const upToSeq = await store.maxSeq();
       replayed = replay(upToSeq).catch((err: unknown) => {
         status.phase = 'failed';
@@ -198,6 +208,7 @@ export function createApp(config: RacewayConfig, parts: AppParts = {}): App {
           server.close();
           server.closeIdleConnections();
         }
+        await broker?.shutdown();
         await pipeline.shutdown();
         for (const server of servers) server.closeAllConnections();
         await grpc?.shutdown();
@@ -234,6 +245,22 @@ function buildStore(config: RacewayConfig, clock: Clock, replica: string): Store
     poolSize: config.databasePoolSize,
     clock,
     replicaId: replica,
+  });
+}
+
+function buildBroker(
+  config: RacewayConfig,
+  pipeline: Pipeline,
+  logger: Logger,
+): BrokerBuffer | undefined {
+  const { broker } = config;
+  if (broker.kind === 'none' || broker.url === undefined) return undefined;
+  return new BrokerBuffer({
+    config: { ...broker, url: broker.url },
+    pipeline,
+    logger,
+    retryAfterMs: config.queue.retryAfterMs,
+    maxMessageEvents: config.queue.maxBatchEvents,
   });
 }
 

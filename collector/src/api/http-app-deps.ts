@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { FollowerStatus } from '../cluster/store-follower.js';
+import type { BrokerStatus } from '../pipeline/broker/broker-buffer.js';
 import type { Analyzer } from '../engine/analyzer.js';
 import type { OtlpHttpHandler } from '../ingest/otlp/otlp-http-handler.js';
 import type { CollectorMetrics } from '../metrics/collector-metrics.js';
@@ -19,6 +20,8 @@ export interface CollectorStatus {
   lastError?: string | undefined;
   /** Replicas sharing one Postgres: this replica and how far behind the others it is. */
   cluster?: FollowerStatus | undefined;
+  /** Queue mode: ingest answers 200 once a batch is durable in the broker, before it is queryable. */
+  queue?: BrokerStatus | undefined;
 }
 
 /** Everything the HTTP layer reads or writes; built by `createApp`, the one composition root. */

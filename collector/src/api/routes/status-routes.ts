@@ -24,6 +24,7 @@ export function statusRoutes(router: Router, deps: HttpAppDeps): void {
     ctx.body = ok({
       ...warmupSummary(status),
       ...(status.cluster === undefined ? {} : { cluster: status.cluster }),
+      ...(status.queue === undefined ? {} : { queue: status.queue }),
     });
   });
 
