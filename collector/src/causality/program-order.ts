@@ -1,4 +1,5 @@
 import type { StoredEvent } from '../model/stored-event.js';
+import type { EventIndex } from './event-index.js';
 import { compareEvents } from './event-order.js';
 import { contextIdOf } from './execution-context.js';
 import { MinHeap } from './min-heap.js';
@@ -21,10 +22,7 @@ export interface ProgramOrder {
  * a parent — or have none in this context — by (timestamp, id) (spec §9 S2). Kahn's algorithm with a
  * (timestamp, id) heap gives one total order that satisfies both.
  */
-export function programOrder(
-  events: readonly StoredEvent[],
-  idIndex: ReadonlyMap<string, number>,
-): ProgramOrder {
+export function programOrder(events: readonly StoredEvent[], idIndex: EventIndex): ProgramOrder {
   const ids = events.map(contextIdOf);
   const contexts = [...new Set(ids)].sort();
   const ctxIndex = new Map(contexts.map((c, i) => [c, i]));

@@ -1,4 +1,5 @@
 import type { StoredEvent } from '../model/stored-event.js';
+import type { EventIndex } from './event-index.js';
 import { callEdges, type IndexEdge } from './call-edges.js';
 import { compareEvents } from './event-order.js';
 import { HeldLocks } from './held-locks.js';
@@ -34,7 +35,7 @@ export interface TraceCausality {
 
 export function traceCausality(
   events: readonly StoredEvent[],
-  idIndex: ReadonlyMap<string, number>,
+  idIndex: EventIndex,
   skewUs: number,
 ): TraceCausality {
   const po = programOrder(events, idIndex);
@@ -44,7 +45,8 @@ export function traceCausality(
   const cross: IndexEdge[] = [];
   events.forEach((event, i) => {
     const p = event.parent_id == null ? undefined : idIndex.get(event.parent_id);
-    if (p !== undefined && ctxOf[p] !== ctxOf[i]) cross.push({ from: p, to: i, type: 'spawn' });
+    if (p !== undefined && p < n && ctxOf[p] !== ctxOf[i])
+      cross.push({ from: p, to: i, type: 'spawn' });
   });
   cross.push(...callEdges(events, po, skewUs));
 

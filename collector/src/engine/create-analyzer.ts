@@ -31,7 +31,6 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
   const aggregates = new TraceAggregates();
   const serviceGraph = new ServiceGraph();
   const racy = new Set<string>();
-  const views = new WeakMap<TraceAnalysis, TraceView>();
   let pending: AnalysisUpdate | undefined;
   let sweep: { version: number; limit: number; result: GlobalSweep } | undefined;
 
@@ -62,11 +61,8 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
   });
 
   const fresh = (traceId: string): TraceAnalysis | undefined => registry.analysis(traceId);
-  const viewOf = (analysis: TraceAnalysis): TraceView => {
-    let view = views.get(analysis);
-    if (!view) views.set(analysis, (view = traceViewOf(analysis)));
-    return view;
-  };
+  // Views are not cached: their sorted events and edge objects would cost ~60 bytes per event.
+  const viewOf = (analysis: TraceAnalysis): TraceView => traceViewOf(analysis);
   const sweepOf = (limit: number): GlobalSweep => {
     registry.refreshAll();
     if (!sweep || sweep.version !== cross.version || sweep.limit < limit)

@@ -1,4 +1,5 @@
 import { traceCausality, type TraceCausality } from '../../causality/trace-causality.js';
+import type { EventIndex } from '../../causality/event-index.js';
 import type { StoredEvent } from '../../model/stored-event.js';
 import { detectRaces, type DetectedRaces } from './race-detector.js';
 
@@ -7,7 +8,7 @@ export interface TraceAnalysis {
   readonly traceId: string;
   /** The events this analysis covers; indices of every field below refer to this array. */
   readonly events: readonly StoredEvent[];
-  readonly idIndex: ReadonlyMap<string, number>;
+  readonly idIndex: EventIndex;
   readonly causality: TraceCausality;
   readonly races: DetectedRaces;
 }
@@ -15,7 +16,7 @@ export interface TraceAnalysis {
 export function analyzeTrace(
   traceId: string,
   events: readonly StoredEvent[],
-  idIndex: ReadonlyMap<string, number>,
+  idIndex: EventIndex,
   skewUs: number,
 ): TraceAnalysis {
   const causality = traceCausality(events, idIndex, skewUs);

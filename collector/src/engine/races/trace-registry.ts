@@ -1,13 +1,18 @@
+import type { EventIndex } from '../../causality/event-index.js';
 import type { StoredEvent } from '../../model/stored-event.js';
 import { analyzeTrace, type TraceAnalysis } from './trace-analysis.js';
 
 /** Traces up to this size are re-analysed on every batch that touches them (live races). */
 export const EAGER_ANALYSIS_MAX_EVENTS = 1024;
 
+/** Event ids map to `slot * SLOT_SPAN + index`: one map entry per event for every lookup. */
+const SLOT_SPAN = 2 ** 26;
+
 interface TraceState {
   readonly traceId: string;
+  readonly slot: number;
   readonly events: StoredEvent[];
-  readonly idIndex: Map<string, number>;
+  readonly idIndex: EventIndex;
   analysis: TraceAnalysis | undefined;
 }
 
@@ -19,7 +24,9 @@ interface TraceState {
  */
 export class TraceRegistry {
   private readonly traces = new Map<string, TraceState>();
-  private readonly eventTraces = new Map<string, TraceState>();
+  private readonly slots: Array<TraceState | undefined> = [];
+  private readonly freeSlots: number[] = [];
+  private readonly eventSlots = new Map<string, number>();
   private eventCount = 0;
 
   constructor(
@@ -33,7 +40,7 @@ export class TraceRegistry {
   }
 
   has(eventId: string): boolean {
-    return this.eventTraces.has(eventId);
+    return this.eventSlots.has(eventId);
   }
 
   /**
@@ -47,16 +54,16 @@ export class TraceRegistry {
     const touched = new Map<string, { traceId: string; created: boolean; size: number }>();
     const accepted: StoredEvent[] = [];
     for (const event of events) {
-      if (this.eventTraces.has(event.id)) continue;
+      if (this.eventSlots.has(event.id)) continue;
       let state = this.traces.get(event.trace_id);
       const created = !state;
       if (!state) {
-        state = { traceId: event.trace_id, events: [], idIndex: new Map(), analysis: undefined };
+        state = this.createTrace(event.trace_id);
         this.traces.set(event.trace_id, state);
       }
-      this.eventTraces.set(event.id, state);
+      if (state.events.length >= SLOT_SPAN) throw new RangeError('trace exceeds 2^26 events');
+      this.eventSlots.set(event.id, state.slot * SLOT_SPAN + state.events.length);
       accepted.push(event);
-      state.idIndex.set(event.id, state.events.length);
       state.events.push(event);
       this.eventCount += 1;
       const entry = touched.get(state.traceId);
@@ -81,11 +88,11 @@ export class TraceRegistry {
 
   /** The analysis of the trace holding `eventId`, with the event's index. */
   analysisOfEvent(eventId: string): { analysis: TraceAnalysis; index: number } | undefined {
-    const state = this.eventTraces.get(eventId);
+    const code = this.eventSlots.get(eventId);
+    if (code === undefined) return undefined;
+    const state = this.slots[Math.floor(code / SLOT_SPAN)];
     if (!state) return undefined;
-    const analysis = this.refresh(state);
-    const index = analysis.idIndex.get(eventId);
-    return index === undefined ? undefined : { analysis, index };
+    return { analysis: this.refresh(state), index: code % SLOT_SPAN };
   }
 
   /** Rebuilds every stale analysis (before cross-trace queries). */
@@ -102,9 +109,34 @@ export class TraceRegistry {
     const state = this.traces.get(traceId);
     if (!state) return [];
     this.traces.delete(traceId);
-    for (const event of state.events) this.eventTraces.delete(event.id);
+    for (const event of state.events) this.eventSlots.delete(event.id);
+    this.slots[state.slot] = undefined;
+    this.freeSlots.push(state.slot);
     this.eventCount -= state.events.length;
     return state.events;
+  }
+
+  private createTrace(traceId: string): TraceState {
+    const slot = this.freeSlots.pop() ?? this.slots.length;
+    const codes = this.eventSlots;
+    const base = slot * SLOT_SPAN;
+    const state: TraceState = {
+      traceId,
+      slot,
+      events: [],
+      // Only ids of this trace resolve; a parent_id into another trace is not a parent here.
+      idIndex: {
+        get(eventId) {
+          const code = codes.get(eventId);
+          return code !== undefined && code >= base && code < base + SLOT_SPAN
+            ? code - base
+            : undefined;
+        },
+      },
+      analysis: undefined,
+    };
+    this.slots[slot] = state;
+    return state;
   }
 
   private refresh(state: TraceState): TraceAnalysis {
