@@ -93,7 +93,7 @@ describe('key bindings', () => {
       'g G',
       'Ctrl-d',
       'h l',
-      '1 … 8',
+      '1 … 9',
       'Enter',
       'Esc',
       '/  n  N',

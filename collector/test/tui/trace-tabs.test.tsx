@@ -142,6 +142,7 @@ describe('trace screen tabs', () => {
     ['6', 'Services 1'],
     ['7', 'Variables 1'],
     ['8', 'Locks 0'],
+    ['9', 'Functions and services'],
   ])('tab %s (%s) fits 80×24', async (tab, title) => {
     app = renderApp({ initialTraceId: BANKING_TRACE_ID });
     await app.waitFor('Events 8/8');
@@ -150,6 +151,14 @@ describe('trace screen tabs', () => {
     const lines = app.screen().split('\n');
     expect(lines).toHaveLength(24);
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  it('9 Hot: most accessed variables and activity per service', async () => {
+    const a = await openTrace();
+    await a.press('9');
+    const screen = await a.waitFor('Functions and services');
+    expect(screen).toContain('alice.balance  4 accesses (2 R / 2 W) · 2 threads');
+    expect(screen).toContain('banking-api 8 events (100%)');
   });
 
   it('says so when the trace does not exist', async () => {

@@ -71,7 +71,7 @@ export function keyAction(input: string, key: Key): KeyAction | undefined {
     default:
       break;
   }
-  if (/^[1-8]$/.test(input)) return { type: 'tab', index: Number(input) - 1 };
+  if (/^[1-9]$/.test(input)) return { type: 'tab', index: Number(input) - 1 };
   return input.length === 1 ? { type: 'char', char: input } : undefined;
 }
 
@@ -81,8 +81,8 @@ export const KEY_BINDINGS: ReadonlyArray<readonly [keys: string, meaning: string
   ['g G Home End', 'top / bottom'],
   ['Ctrl-d Ctrl-u', 'half page down / up'],
   ['h l ← → Tab', 'switch pane'],
-  ['1 … 8', 'trace tabs: events, races, debugger, critical path,'],
-  ['', '  anomalies, dependencies, audit trail, locks'],
+  ['1 … 9', 'trace tabs: events, races, debugger, critical path,'],
+  ['', '  anomalies, dependencies, audit trail, locks, hotspots'],
   ['Enter', 'open the selected trace / item'],
   ['Esc', 'back (closes help, prompts, the trace)'],
   ['/  n  N', 'search the list, next / previous match'],

@@ -14,21 +14,28 @@ import { CriticalPathTab } from './tabs/critical-path-tab.js';
 import { DebuggerTab } from './tabs/debugger-tab.js';
 import { DependenciesTab } from './tabs/dependencies-tab.js';
 import { EventsTab } from './tabs/events-tab.js';
+import { HotspotsTab } from './tabs/hotspots-tab.js';
 import { LocksTab } from './tabs/locks-tab.js';
 import { RacesTab } from './tabs/races-tab.js';
 import type { TabProps } from './tabs/tab-props.js';
 
-/** The trace tabs in key order: `1` … `8`. */
+/** The trace tabs in key order: `1` … `9`. */
 export const TRACE_TABS: ReadonlyArray<{ name: string; view: (props: TabProps) => ReactNode }> = [
   { name: 'Events', view: EventsTab },
   { name: 'Races', view: RacesTab },
-  { name: 'Debugger', view: DebuggerTab },
+  { name: 'Debug', view: DebuggerTab },
   { name: 'Path', view: CriticalPathTab },
   { name: 'Anomalies', view: AnomaliesTab },
   { name: 'Deps', view: DependenciesTab },
   { name: 'Audit', view: AuditTrailTab },
   { name: 'Locks', view: LocksTab },
+  { name: 'Hot', view: HotspotsTab },
 ];
+
+/** A tab's label on the tab bar: `2 Races `. */
+export function tabLabel(index: number): string {
+  return `${index + 1} ${TRACE_TABS[index]?.name ?? ''} `;
+}
 
 /** One trace: a summary line, the tab bar and the active tab; Esc goes back to the list. */
 export function TraceScreen({
@@ -97,7 +104,7 @@ export function TraceScreen({
             bold={i === tab}
             {...tone.fg(i === tab ? 'accent' : undefined)}
           >
-            {` ${i + 1} ${t.name} `}
+            {tabLabel(i)}
           </Text>
         ))}
       </Text>
@@ -114,11 +121,11 @@ export function TraceScreen({
   );
 }
 
-/** The tab whose label ` n Name ` covers column `x` of the tab bar. */
+/** The tab whose label covers column `x` of the tab bar. */
 export function tabAt(x: number): number | undefined {
   let start = 0;
   for (let i = 0; i < TRACE_TABS.length; i++) {
-    const width = ` ${i + 1} ${TRACE_TABS[i]?.name ?? ''} `.length;
+    const width = tabLabel(i).length;
     if (x >= start && x < start + width) return i;
     start += width;
   }
