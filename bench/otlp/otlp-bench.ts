@@ -1,4 +1,5 @@
 import { cpus, loadavg } from 'node:os';
+import { conversionStage, median, type ConversionStage } from './conversion-stage.js';
 import { driveExports, type DriveOptions, type DriveResult } from './drive-exports.js';
 import { OtlpTemplate, type OtlpEncoding } from './otlp-template.js';
 import { spawnBenchServer } from './spawn-process.js';
@@ -35,6 +36,8 @@ export interface OtlpBenchResult {
   };
   spansPerExport: number;
   exportBytes: Record<OtlpEncoding, number>;
+  /** In-process decode vs decode + convert (no HTTP). */
+  stages: ConversionStage[];
   rows: OtlpBenchRow[];
 }
 
@@ -56,6 +59,13 @@ export async function runOtlpBench(
 ): Promise<OtlpBenchResult> {
   const template = new OtlpTemplate(10);
   const loadBefore = loadavg();
+  const stages = (['protobuf', 'json'] as const).map((encoding) => {
+    const stage = conversionStage(template, encoding);
+    log(
+      `otlp ${encoding} in-process: decode ${Math.round(stage.decode)}, decode+convert ${Math.round(stage.decodeConvert)} spans/s`,
+    );
+    return stage;
+  });
   const rows: OtlpBenchRow[] = [];
   for (const encoding of ['protobuf', 'json'] as const) {
     const servers = await Promise.all(SERVERS.map(([, file]) => spawnBenchServer(file)));
@@ -109,14 +119,9 @@ export async function runOtlpBench(
     },
     spansPerExport: template.spans,
     exportBytes: { protobuf: template.body('protobuf').length, json: template.body('json').length },
+    stages,
     rows,
   };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** The OTLP section of bench/RESULTS.md. */
@@ -131,6 +136,16 @@ export function formatOtlpBench(result: OtlpBenchResult): string {
     `Run ${result.date} on ${c.cpus} × ${c.cpuModel}, Node ${c.node}, load average before ${c.loadBefore.map((l) => l.toFixed(2)).join(' ')}.`,
     `${c.load.connections} keep-alive connections, closed loop; ${c.load.rounds} interleaved rounds of ${c.load.durationMs / 1000} s per server (${c.load.warmupMs / 1000} s warm-up first); medians.`,
     `Exports of ${result.spansPerExport} spans (10 traces) made by the OTel JS SDK and serializers (${result.exportBytes.protobuf} B protobuf, ${result.exportBytes.json} B JSON), with fresh trace ids and times 15 ms later in every request.`,
+    '',
+    "In process, no HTTP (the receiver's own work; slices alternated, medians):",
+    '',
+    '| encoding | decode spans/s | decode + convert spans/s | ratio |',
+    '|---|---|---|---|',
+    ...result.stages.map(
+      (s) => `| ${s.encoding} | ${n(s.decode)} | ${n(s.decodeConvert)} | ${s.ratio.toFixed(2)} |`,
+    ),
+    '',
+    'Over HTTP, each server in its own process:',
     '',
     '| encoding | decode-only spans/s | receiver-only spans/s (ratio) | collector spans/s (ratio) | collector p50 / p99 ms | refused |',
     '|---|---|---|---|---|---|',

@@ -13,9 +13,9 @@ export type OtlpEncoding = 'protobuf' | 'json';
 
 /**
  * A realistic export made by the real OTel JS SDK and serializers: `traces` traces of 10 spans (an HTTP
- * server span, HTTP client and DB children, internal spans with `raceway.state_change` events). Each call
- * of `body(encoding)` rewrites the trace ids in place, so every request carries new traces (the store
- * would otherwise deduplicate re-sent spans and flatter the collector).
+ * server span, HTTP client and DB children, internal spans with `raceway.state_change` events on an
+ * account balance). Each call of `body(encoding, seq)` rewrites trace ids, accounts and times in place, so
+ * every request carries new traces (the store would otherwise deduplicate re-sent spans).
  */
 export class OtlpTemplate {
   readonly spans: number;
@@ -55,7 +55,7 @@ export class OtlpTemplate {
         work.addEvent(
           'raceway.state_change',
           {
-            'raceway.variable.name': 'balance',
+            'raceway.variable.name': `${accountSlot(t)}.balance`,
             'raceway.access.type': 'read',
             'raceway.value.new': '100',
           },
@@ -64,7 +64,7 @@ export class OtlpTemplate {
         work.addEvent(
           'raceway.state_change',
           {
-            'raceway.variable.name': 'balance',
+            'raceway.variable.name': `${accountSlot(t)}.balance`,
             'raceway.access.type': 'write',
             'raceway.value.old': '100',
             'raceway.value.new': '90',
@@ -132,12 +132,18 @@ export class OtlpTemplate {
    * run overlap every other one, which no real workload does).
    */
   body(encoding: OtlpEncoding, seq = 0): Buffer {
-    const { bytes, ids, times } = this.templates[encoding];
+    const { bytes, ids, accounts, times } = this.templates[encoding];
     const out = Buffer.from(bytes);
     for (const group of ids) {
       const id = randomBytes(16);
       const text = encoding === 'json' ? Buffer.from(id.toString('hex')) : id;
       for (const offset of group) text.copy(out, offset);
+    }
+    // Each trace touches one of 10 000 accounts (one shared variable would make every concurrent trace
+    // race with every other, which is not a realistic load).
+    for (const group of accounts) {
+      const name = `acct-${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}`;
+      for (const offset of group) out.write(name, offset, 'latin1');
     }
     const shift = BigInt(seq) * 15_000_000n;
     for (const [value, group] of times) {
@@ -150,10 +156,17 @@ export class OtlpTemplate {
   }
 }
 
+/** A per-trace placeholder of fixed width, rewritten to one of 10 000 accounts in every request. */
+function accountSlot(trace: number): string {
+  return `acct-A${String(trace).padStart(3, '0')}`;
+}
+
 interface Located {
   bytes: Buffer;
   /** Offsets of each trace id. */
   ids: number[][];
+  /** Offsets of each trace's account placeholder. */
+  accounts: number[][];
   /** Offsets of each time value (fixed64 little-endian, or 19 decimal digits in JSON). */
   times: Array<[bigint, number[]]>;
 }
@@ -181,6 +194,7 @@ function locate(
   return {
     bytes,
     ids,
+    accounts: ids.map((_, t) => find(Buffer.from(accountSlot(t)))),
     times: times.map((t) => {
       const needle = Buffer.alloc(8);
       needle.writeBigUInt64LE(t);
