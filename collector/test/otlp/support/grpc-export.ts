@@ -6,6 +6,7 @@ export function grpcExport(
   body: Buffer,
   metadata: Record<string, string> = {},
   options: grpc.ClientOptions = {},
+  method = '/opentelemetry.proto.collector.trace.v1.TraceService/Export',
 ): Promise<{ error: grpc.ServiceError | null; response?: Buffer }> {
   const client = new grpc.Client(
     target.replace(/^http:\/\//, ''),
@@ -16,7 +17,7 @@ export function grpcExport(
   for (const [k, v] of Object.entries(metadata)) md.set(k, v);
   return new Promise((resolve) => {
     client.makeUnaryRequest(
-      '/opentelemetry.proto.collector.trace.v1.TraceService/Export',
+      method,
       (b: Buffer) => b,
       (b: Buffer) => b,
       body,
