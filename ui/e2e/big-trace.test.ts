@@ -55,6 +55,24 @@ describe('a 10k-event trace', () => {
     await page.screenshot({ path: join(artifacts, '21-big-dag.png') });
   });
 
+  it('opens the races view with a virtualised list of race groups', async () => {
+    await page.goto(`${collector.baseUrl}/traces/${traceId}/races`);
+    await page.getByTestId('race-panel').waitFor({ timeout: 60_000 });
+    expect(await page.locator('.race-item').count()).toBeLessThan(60);
+    await page.screenshot({ path: join(artifacts, '23-big-races.png') });
+  });
+
+  it('windows the audit trail of a hot variable', async () => {
+    await page.goto(`${collector.baseUrl}/traces/${traceId}/variables?variable=counter.3`);
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Showing accesses 1–300 of' })
+      .waitFor({ timeout: 60_000 });
+    await page.keyboard.press('End');
+    await page.getByRole('status').filter({ hasText: 'around the current step' }).waitFor();
+    expect(await page.getByTestId('audit-table').locator('tbody tr').count()).toBe(300);
+  });
+
   it('renders the timeline lanes virtualised', async () => {
     await page.goto(`${collector.baseUrl}/traces/${traceId}/timeline`);
     await page.locator('.tl-lane').first().waitFor({ timeout: 60_000 });

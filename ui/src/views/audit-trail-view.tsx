@@ -9,6 +9,9 @@ import { ValueText } from '../components/value-text';
 import { formatClockTime } from '../model/format';
 import { CrossTraceRaces } from './cross-trace-races';
 
+/** Rows rendered around the current step; a hot variable can have thousands of accesses. */
+const AUDIT_WINDOW = 300;
+
 const isWrite = (a: VariableAccess) => a.access_type !== 'Read' && a.access_type !== 'AtomicRead';
 
 /** Every access of one variable in causal order, with a step-through and the cross-trace races. */
@@ -44,6 +47,10 @@ export function AuditTrailView({ trace }: { trace: FullTraceAnalysis }) {
 
   if (variables.length === 0) return <EmptyState title="No state changes in this trace" />;
   const current = accesses[step];
+  const windowStart = Math.max(
+    0,
+    Math.min(step - AUDIT_WINDOW / 2, accesses.length - AUDIT_WINDOW),
+  );
   return (
     <div
       className="page"
@@ -150,53 +157,63 @@ export function AuditTrailView({ trace }: { trace: FullTraceAnalysis }) {
               </tr>
             </thead>
             <tbody>
-              {accesses.map((a, i) => (
-                <tr
-                  key={a.event_id}
-                  onClick={() => go(i)}
-                  style={{
-                    cursor: 'pointer',
-                    background: i === step ? 'var(--accent-soft)' : undefined,
-                    opacity: i > step ? 0.55 : 1,
-                  }}
-                >
-                  <td>{i + 1}</td>
-                  <td className="mono">{formatClockTime(a.timestamp)}</td>
-                  <td>
-                    <span className={`badge ${isWrite(a) ? 'warning' : 'info'}`}>
-                      {a.access_type}
-                    </span>
-                    {a.is_race && <span className="badge danger">RACE</span>}
-                  </td>
-                  <td className="mono">
-                    {isWrite(a) ? (
-                      <>
-                        <ValueText value={a.old_value} /> → <ValueText value={a.new_value} />
-                      </>
-                    ) : (
-                      <ValueText value={a.new_value} />
-                    )}
-                  </td>
-                  <td>
-                    <ServiceBadge name={a.service_name} />{' '}
-                    <span className="mono small">{a.thread_id}</span>
-                  </td>
-                  <td className="mono">{a.location}</td>
-                  <td className="mono">{a.locks_held?.join(', ') || '—'}</td>
-                  <td>
-                    {i === 0 ? (
-                      '—'
-                    ) : a.has_causal_link_to_previous ? (
-                      '✓ ordered after previous'
-                    ) : (
-                      <span className="danger-text">✗ concurrent with previous</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
+              {accesses.slice(windowStart, windowStart + AUDIT_WINDOW).map((a, offset) => {
+                const i = windowStart + offset;
+                return (
+                  <tr
+                    key={a.event_id}
+                    onClick={() => go(i)}
+                    style={{
+                      cursor: 'pointer',
+                      background: i === step ? 'var(--accent-soft)' : undefined,
+                      opacity: i > step ? 0.55 : 1,
+                    }}
+                  >
+                    <td>{i + 1}</td>
+                    <td className="mono">{formatClockTime(a.timestamp)}</td>
+                    <td>
+                      <span className={`badge ${isWrite(a) ? 'warning' : 'info'}`}>
+                        {a.access_type}
+                      </span>
+                      {a.is_race && <span className="badge danger">RACE</span>}
+                    </td>
+                    <td className="mono">
+                      {isWrite(a) ? (
+                        <>
+                          <ValueText value={a.old_value} /> → <ValueText value={a.new_value} />
+                        </>
+                      ) : (
+                        <ValueText value={a.new_value} />
+                      )}
+                    </td>
+                    <td>
+                      <ServiceBadge name={a.service_name} />{' '}
+                      <span className="mono small">{a.thread_id}</span>
+                    </td>
+                    <td className="mono">{a.location}</td>
+                    <td className="mono">{a.locks_held?.join(', ') || '—'}</td>
+                    <td>
+                      {i === 0 ? (
+                        '—'
+                      ) : a.has_causal_link_to_previous ? (
+                        '✓ ordered after previous'
+                      ) : (
+                        <span className="danger-text">✗ concurrent with previous</span>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>
+        {accesses.length > AUDIT_WINDOW && (
+          <div className="notice" role="status">
+            Showing accesses {windowStart + 1}–
+            {Math.min(windowStart + AUDIT_WINDOW, accesses.length)} of {accesses.length} around the
+            current step; step or drag the slider to move.
+          </div>
+        )}
         <CrossTraceRaces traceId={trace.trace_id} variable={variable} />
       </div>
     </div>

@@ -5,6 +5,7 @@ import { useSearchParam } from '../app/use-search-param';
 import { EmptyState } from '../components/empty-state';
 import { AccessCard } from './access-card';
 import { CausalPathPanel } from './causal-path-panel';
+import { RaceList } from './race-list';
 
 /** Races of the trace: pick one, see both accesses side by side and the causal path between them. */
 export function RacesView({ trace }: { trace: FullTraceAnalysis }) {
@@ -26,32 +27,12 @@ export function RacesView({ trace }: { trace: FullTraceAnalysis }) {
       className="page"
       style={{ display: 'grid', gridTemplateColumns: '280px minmax(0, 1fr)', alignItems: 'start' }}
     >
-      <div className="race-list" role="list" aria-label="Races">
-        <h3>
-          {trace.analysis.potential_races} racing pair
-          {trace.analysis.potential_races === 1 ? '' : 's'}
-        </h3>
-        {races.map((r, i) => (
-          <button
-            key={`${r.event1_id}-${r.event2_id}`}
-            role="listitem"
-            className={`race-item${i === index ? ' selected' : ''}`}
-            onClick={() => setRace(String(i))}
-          >
-            <span className="row">
-              <span className={`badge ${r.severity}`}>{r.severity}</span>
-              <strong className="mono">{r.variable}</strong>
-              {r.group_count > 1 && <span className="muted small">×{r.group_count}</span>}
-            </span>
-            <span className="muted small mono">
-              {r.event1_location || '?'} ↔ {r.event2_location || '?'}
-            </span>
-            <span className="muted small mono">
-              {r.event1_thread} ↔ {r.event2_thread}
-            </span>
-          </button>
-        ))}
-      </div>
+      <RaceList
+        races={races}
+        total={trace.analysis.potential_races}
+        selected={index}
+        onSelect={(i) => setRace(String(i))}
+      />
       <div
         style={{ display: 'flex', flexDirection: 'column', gap: 12, minWidth: 0 }}
         data-testid="race-panel"
