@@ -177,6 +177,8 @@ export function formatPostgresBench(r: PostgresBenchResult): string {
     `| listTraces page 200 of 50 | ${ms(q.listDeepPage.p50)} | ${ms(q.listDeepPage.p95)} |`,
     `| traceEvents, ${int(q.bigTraceEvents)}-event trace | ${ms(q.bigTrace.p50)} | ${ms(q.bigTrace.p95)} |`,
     `| traceSummary of that trace | ${ms(q.bigTraceSummary.p50)} | ${ms(q.bigTraceSummary.p95)} |`,
+    `| enforceRetention, nothing over the count, size and age limits | ${ms(q.retentionNoop.p50)} | ` +
+      `${ms(q.retentionNoop.p95)} |`,
     '',
     `Boot replay (\`Store.replay\`, batches of 1000 in seq order, parsed events handed to a no-op): ` +
       `${int(q.replayEventsPerSec)} events/s over the ${int(q.databaseEvents)} events.`,

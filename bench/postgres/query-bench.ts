@@ -18,6 +18,8 @@ export interface QueryRun {
   bigTraceEvents: number;
   bigTrace: Latency;
   bigTraceSummary: Latency;
+  /** `enforceRetention` when nothing is over the limits (the pipeline runs it every 5 s). */
+  retentionNoop: Latency;
   /** Boot replay: every stored event through `Store.replay` in seq order, into a no-op consumer. */
   replayEventsPerSec: number;
 }
@@ -83,6 +85,14 @@ export async function queryLatency(
       bigTraceEvents: (await store.traceEvents(bigId)).length,
       bigTrace: await measureLatency(() => store.traceEvents(bigId), runs),
       bigTraceSummary: await measureLatency(() => store.traceSummary(bigId), runs),
+      retentionNoop: await measureLatency(
+        () =>
+          store.enforceRetention(
+            { maxTraces: 10 * total, maxBytes: Number.MAX_SAFE_INTEGER, maxAgeMs: 86_400_000 },
+            Date.now(),
+          ),
+        runs,
+      ),
       replayEventsPerSec: await replayRate(store),
     };
   } finally {

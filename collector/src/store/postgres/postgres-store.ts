@@ -161,14 +161,14 @@ class PostgresStore implements Store {
       const batchSize = this.#options.retentionBatchSize ?? 500;
       const result: RetentionResult = { evictedTraceIds: [], evictedEvents: 0 };
       for (;;) {
-        const sql = retentionCandidates(this.#t, policy, nowMs, batchSize);
-        if (sql === undefined) return result;
-        const candidates = await this.#pool('write').query<{ trace_id: string }>(
-          sql.text,
-          sql.values,
+        const ids = await retentionCandidates(
+          this.#pool('write'),
+          this.#t,
+          policy,
+          nowMs,
+          batchSize,
         );
-        if (candidates.rows.length === 0) return result;
-        const ids = candidates.rows.map((row) => row.trace_id);
+        if (ids.length === 0) return result;
         const deleted = await this.#withClient((client) =>
           deleteTraces(client, this.#t, ids, this.#archiver(nowMs)),
         );
