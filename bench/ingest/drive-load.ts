@@ -10,6 +10,12 @@ export interface LoadOptions {
   firstRequest?: number;
 }
 
+/** Called when the measured window opens and closes (e.g. to read the server's CPU time). */
+export interface LoadHooks {
+  measureStart?(): Promise<void>;
+  measureEnd?(): Promise<void>;
+}
+
 export interface LoadResult {
   requests: number;
   /** Events in requests answered 200. */
@@ -29,6 +35,7 @@ export async function driveLoad(
   url: string,
   template: BatchTemplate,
   options: LoadOptions,
+  hooks: LoadHooks = {},
 ): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: options.connections });
   let n = options.firstRequest ?? 0;
@@ -52,11 +59,13 @@ export async function driveLoad(
 
   const loops = Array.from({ length: options.connections }, () => connection());
   await sleep(options.warmupMs);
+  await hooks.measureStart?.();
   measuring = true;
   const begin = performance.now();
   await sleep(options.durationMs);
   stopped = true;
   const elapsed = (performance.now() - begin) / 1000;
+  await hooks.measureEnd?.();
   await Promise.all(loops);
   agent.destroy();
   latencies.sort((a, b) => a - b);

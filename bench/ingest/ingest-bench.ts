@@ -2,6 +2,12 @@ import { cpus, loadavg } from 'node:os';
 import { BatchTemplate } from './batch-template.js';
 import { driveLoad } from './drive-load.js';
 import type { LoadOptions, LoadResult } from './drive-load.js';
+
+/** A receiver's load result plus the CPU its process spent per event in the measured window. */
+export interface ReceiverResult extends LoadResult {
+  /** Server CPU time (user + system) per accepted event, µs: robust to other load on the machine. */
+  cpuUsPerEvent: number;
+}
 import { spawnServer } from './spawn-server.js';
 
 export interface IngestBenchResult {
@@ -14,12 +20,14 @@ export interface IngestBenchResult {
     load: LoadOptions;
   };
   batchBytes: number;
-  collector: LoadResult;
+  collector: ReceiverResult;
   /** The same collector with the engine replaced by a trace counter: the ingest path alone. */
-  ingestOnly: LoadResult;
-  baseline: LoadResult;
+  ingestOnly: ReceiverResult;
+  baseline: ReceiverResult;
   /** collector events/s ÷ baseline events/s. */
   ratio: number;
+  /** baseline CPU per event ÷ collector CPU per event (what the ratio would be with the CPU to itself). */
+  cpuRatio: number;
 }
 
 /**
@@ -32,7 +40,7 @@ export async function runIngestBench(
 ): Promise<IngestBenchResult> {
   const template = new BatchTemplate(100);
   const loadBefore = loadavg();
-  const results: Record<'collector' | 'ingestOnly' | 'baseline', LoadResult> = {} as never;
+  const results: Record<'collector' | 'ingestOnly' | 'baseline', ReceiverResult> = {} as never;
   for (const [name, file, args] of [
     ['baseline', './baseline-server.ts', []],
     ['collector', './collector-server.ts', []],
@@ -41,7 +49,13 @@ export async function runIngestBench(
     log(`ingest: ${name} ...`);
     const server = await spawnServer(file, [], args);
     try {
-      results[name] = await driveLoad(server.url, template, load);
+      let cpuStart = 0;
+      let cpuUsed = 0;
+      const result = await driveLoad(server.url, template, load, {
+        measureStart: async () => void (cpuStart = await server.cpuUs()),
+        measureEnd: async () => void (cpuUsed = (await server.cpuUs()) - cpuStart),
+      });
+      results[name] = { ...result, cpuUsPerEvent: cpuUsed / Math.max(1, result.events) };
     } finally {
       await server.stop();
     }
@@ -61,12 +75,13 @@ export async function runIngestBench(
     ingestOnly: results.ingestOnly,
     baseline: results.baseline,
     ratio: results.collector.eventsPerSecond / results.baseline.eventsPerSecond,
+    cpuRatio: results.baseline.cpuUsPerEvent / results.collector.cpuUsPerEvent,
   };
 }
 
 export function formatIngestBench(r: IngestBenchResult): string {
-  const row = (name: string, x: LoadResult) =>
-    `| ${name} | ${Math.round(x.eventsPerSecond).toLocaleString('en')} | ${x.p50Ms.toFixed(1)} | ${x.p99Ms.toFixed(1)} | ${x.requests} | ${x.refused} |`;
+  const row = (name: string, x: ReceiverResult) =>
+    `| ${name} | ${Math.round(x.eventsPerSecond).toLocaleString('en')} | ${x.p50Ms.toFixed(1)} | ${x.p99Ms.toFixed(1)} | ${x.cpuUsPerEvent.toFixed(1)} | ${x.requests} | ${x.refused} |`;
   const c = r.conditions;
   return [
     `### Native ingest (bench/ingest), ${r.date}`,
@@ -75,13 +90,16 @@ export function formatIngestBench(r: IngestBenchResult): string {
       `${c.load.connections} keep-alive loopback connections, closed loop, ${c.load.warmupMs / 1000} s warm-up + ` +
       `${c.load.durationMs / 1000} s measured; 100-event batches (${(r.batchBytes / 1024).toFixed(0)} KiB) shaped like the captured TS SDK batch.`,
     '',
-    '| receiver | events/s | p50 ms | p99 ms | requests | refused |',
-    '|---|---:|---:|---:|---:|---:|',
+    '| receiver | events/s | p50 ms | p99 ms | server CPU µs/event | requests | refused |',
+    '|---|---:|---:|---:|---:|---:|---:|',
     row('collector (memory store, real engine)', r.collector),
     row('collector, engine replaced by a trace counter', r.ingestOnly),
     row('parse-only baseline', r.baseline),
     '',
     `Ratio collector / baseline: **${r.ratio.toFixed(2)}** (target ≥ 0.5); collector ${Math.round(r.collector.eventsPerSecond).toLocaleString('en')} events/s (target ≥ 50,000). ` +
-      `Without the engine: ratio ${(r.ingestOnly.eventsPerSecond / r.baseline.eventsPerSecond).toFixed(2)}.`,
+      `Without the engine: ratio ${(r.ingestOnly.eventsPerSecond / r.baseline.eventsPerSecond).toFixed(2)}. ` +
+      `By server CPU per event (independent of other load): collector ${r.cpuRatio.toFixed(2)} × the baseline's efficiency, ` +
+      `${(r.baseline.cpuUsPerEvent / r.ingestOnly.cpuUsPerEvent).toFixed(2)} without the engine; ` +
+      `one core at that cost would take ${Math.round(1e6 / r.collector.cpuUsPerEvent).toLocaleString('en')} events/s.`,
   ].join('\n');
 }

@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 export interface ServerProcess {
   url: string;
   pid: number;
+  /** CPU time (user + system, µs) the server process has used so far. */
+  cpuUs(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -17,12 +19,17 @@ export async function spawnServer(
 ): Promise<ServerProcess> {
   const path = fileURLToPath(new URL(file, import.meta.url));
   const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', path, ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   const url = await firstLine(child);
   return {
     url,
     pid: child.pid!,
+    cpuUs: () =>
+      new Promise((resolve) => {
+        child.once('message', (used) => resolve(used as number));
+        child.send('cpu');
+      }),
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
