@@ -48,7 +48,9 @@ describe('backpressure end to end', () => {
     store.hold();
     const accepted = [0, 1, 2].map(() => realisticBatch({ events: 100 }));
     const pending = accepted.map((events) => post(c, events));
-    await vi.waitFor(() => expect(c.app.pipeline.queuedEvents).toBe(300));
+    await vi.waitFor(() => expect(c.app.pipeline.queuedEvents).toBe(300), {
+      timeout: 20_000,
+    });
 
     const refusedEvents = realisticBatch({ events: 100 });
     const refused = await post(c, refusedEvents);
