@@ -9,8 +9,23 @@ export interface QueryIo {
 
 /** The real process: stdout, stderr and the environment. */
 export function processIo(setExitCode: (code: number) => void): QueryIo {
+  // `raceway traces | head`: the reader went away; that is not an error of ours. Installed on the first
+  // write, so only a query command that prints is affected (never `serve`).
+  let guarded = false;
+  const guard = (): void => {
+    if (guarded) return;
+    guarded = true;
+    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(0);
+      process.stderr.write(`raceway: cannot write output: ${err.message}\n`);
+      process.exit(1);
+    });
+  };
   return {
-    stdout: (text) => process.stdout.write(text),
+    stdout: (text) => {
+      guard();
+      process.stdout.write(text);
+    },
     stderr: (text) => process.stderr.write(text),
     env: process.env,
     setExitCode,
