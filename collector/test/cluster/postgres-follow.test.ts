@@ -129,6 +129,31 @@ describe.skipIf(unreachable !== undefined)(
       }
     });
 
+    it('orders by transaction as a number, so xact 9 comes before xact 10', async () => {
+      const { cursor: start } = await followAll(b, undefined);
+      const sql = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await sql.connect();
+      try {
+        // Rows older than every real transaction, written as by a writer whose ids had fewer digits.
+        await sql.query(
+          `INSERT INTO "${schema}".raceway_events
+           (id, trace_id, seq, time_us, timestamp, kind, service, thread, doc, origin, xact)
+         VALUES ('xact-10', 'digits', 1, 0, '2026-01-01T00:00:00Z', 'Custom', 's', 't',
+                 '{"id":"xact-10"}', 'other', 10),
+                ('xact-9', 'digits', 2, 0, '2026-01-01T00:00:00Z', 'Custom', 's', 't',
+                 '{"id":"xact-9"}', 'other', 9)`,
+        );
+      } finally {
+        await sql.end();
+      }
+      const fresh = await open('fresh');
+      const first = await fresh.follow(undefined, 1);
+      const second = await fresh.follow(first.cursor, 1);
+      expect([...first.events, ...second.events].map((e) => e.id)).toEqual(['xact-9', 'xact-10']);
+      // b's cursor was already past both: they sort before everything it has read.
+      expect((await followAll(b, start)).ids).not.toContain('xact-9');
+    });
+
     it('follows the rows of an earlier life of the same replica name (after a restart)', async () => {
       const before = events(4);
       await a.append(before);

@@ -252,7 +252,7 @@ class PostgresStore implements Store {
   follow(cursor: FollowCursor | undefined, limit: number): Promise<FollowBatch> {
     return this.#run('follow', async () => {
       const result = await this.#pool('write').query<{
-        xact: string;
+        cursor_xact: string;
         id: string;
         doc: StoredEvent | null;
       }>(this.#follow, [this.#origin, cursor?.xact ?? '-1', cursor?.id ?? '', limit]);
@@ -261,7 +261,7 @@ class PostgresStore implements Store {
       for (const row of result.rows) if (row.doc !== null) events.push(row.doc);
       return {
         events,
-        cursor: last === undefined ? cursor : { xact: last.xact, id: last.id },
+        cursor: last === undefined ? cursor : { xact: last.cursor_xact, id: last.id },
         scanned: result.rows.length,
       };
     });
