@@ -8,6 +8,7 @@ import { formatClockTime } from '../model/format';
 import { replayState } from '../model/replay-state';
 
 const SPEEDS = [0.5, 1, 2, 4];
+/** Dots drawn per lane, centred on the current step (a 10k-event trace would flood the DOM). */
 const MAX_DOTS_PER_LANE = 400;
 
 /** Replays the trace step by step: a swimlane per context, state and locks up to the current step. */
@@ -19,7 +20,17 @@ export function DebuggerView({ trace }: { trace: FullTraceAnalysis }) {
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState(1);
   const state = useMemo(() => replayState(events, step), [events, step]);
-  const lanes = useMemo(() => [...new Set(events.map(contextOf))].sort(), [events]);
+  // Event indices per context, computed once; each lane then draws a window around the current step.
+  const lanes = useMemo(() => {
+    const byLane = new Map<string, number[]>();
+    events.forEach((e, i) => {
+      const lane = contextOf(e);
+      const list = byLane.get(lane);
+      if (list) list.push(i);
+      else byLane.set(lane, [i]);
+    });
+    return [...byLane.entries()].sort(([a], [b]) => a.localeCompare(b));
+  }, [events]);
   const start = events.length ? eventTimeMs(events[0] as ApiEvent) : 0;
   const span = Math.max(
     (events.length ? eventTimeMs(events[events.length - 1] as ApiEvent) : 0) - start,
@@ -96,11 +107,15 @@ export function DebuggerView({ trace }: { trace: FullTraceAnalysis }) {
         </div>
       )}
       <section className="panel swimlanes" aria-label="Swimlanes">
-        {lanes.map((lane) => {
-          const laneEvents = events
-            .map((e, i) => ({ e, i }))
-            .filter(({ e }) => contextOf(e) === lane)
-            .slice(0, MAX_DOTS_PER_LANE);
+        {lanes.map(([lane, indices]) => {
+          const firstAfter = indices.findIndex((i) => i >= step);
+          const from = Math.max(
+            0,
+            (firstAfter === -1 ? indices.length : firstAfter) - MAX_DOTS_PER_LANE / 2,
+          );
+          const laneEvents = indices
+            .slice(from, from + MAX_DOTS_PER_LANE)
+            .map((i) => ({ e: events[i] as ApiEvent, i }));
           return (
             <div key={lane} className="lane">
               <div className="tl-label mono" title={lane}>
