@@ -161,7 +161,7 @@ export class MemoryStore implements Store {
     this.traces.delete(traceId);
     for (const event of record.events) this.events.delete(event.id);
     this.bytes -= record.bytes;
-    for (const service of record.services.keys()) {
+    for (const service of record.services) {
       const ids = this.tracesByService.get(service);
       ids?.delete(traceId);
       if (ids?.size === 0) this.tracesByService.delete(service);

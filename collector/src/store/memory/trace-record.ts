@@ -5,8 +5,8 @@ import type { TraceSummary } from '../store.js';
 export class TraceRecord {
   /** Ordered by (`time_us`, `seq`); SDK clocks are often a little out of order, so inserts are sorted. */
   readonly events: StoredEvent[] = [];
-  /** Events per service name. */
-  readonly services = new Map<string, number>();
+  /** Service names seen (traces are only ever removed whole, so no per-service counts are needed). */
+  readonly services = new Set<string>();
   bytes = 0;
   /** Clock time (ms) of the last append, for age-based retention. */
   lastActivityMs = 0;
@@ -22,16 +22,16 @@ export class TraceRecord {
     if (last === undefined || !before(event, last)) list.push(event);
     else list.splice(insertionIndex(list, event), 0, event);
     const service = event.metadata.service_name;
-    const seen = this.services.get(service);
-    this.services.set(service, (seen ?? 0) + 1);
+    const isNew = !this.services.has(service);
+    if (isNew) this.services.add(service);
     this.bytes += bytes;
     this.lastActivityMs = nowMs;
     if (event.seq > this.lastSeq) this.lastSeq = event.seq;
-    return seen === undefined;
+    return isNew;
   }
 
   summary(): TraceSummary {
-    const services = [...this.services.keys()].sort();
+    const services = [...this.services].sort();
     return {
       trace_id: this.traceId,
       event_count: this.events.length,
