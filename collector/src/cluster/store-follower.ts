@@ -54,9 +54,9 @@ export class StoreFollower {
   /** Reads until the end of what is committed; `onBatch` sees each batch's size (boot progress). */
   async catchUp(onBatch?: (events: number) => void): Promise<void> {
     for (;;) {
-      const { scanned, events } = await this.step();
+      const { caughtUp, events } = await this.step();
       onBatch?.(events);
-      if (scanned < this.batchSize || this.stopped) return;
+      if (caughtUp || this.stopped) return;
     }
   }
 
@@ -106,7 +106,7 @@ export class StoreFollower {
     this.timer.unref();
   }
 
-  private async step(): Promise<{ scanned: number; events: number }> {
+  private async step(): Promise<{ caughtUp: boolean; events: number }> {
     const { store, analyzer, feed, metrics, clock } = this.options;
     let batch;
     try {
@@ -123,7 +123,9 @@ export class StoreFollower {
       this.followed += batch.events.length;
       metrics?.followedEvents.inc(batch.events.length);
     }
-    if (batch.scanned < this.batchSize) this.caughtUpAtMs = clock.now();
-    return { scanned: batch.scanned, events: batch.events.length };
+    // Retention on whichever replica ran it first: without this, the others would keep the trace.
+    if (batch.deletedTraceIds.length > 0) analyzer.forget(batch.deletedTraceIds);
+    if (batch.caughtUp) this.caughtUpAtMs = clock.now();
+    return { caughtUp: batch.caughtUp, events: batch.events.length };
   }
 }

@@ -55,13 +55,16 @@ export interface FollowCursor {
   id: string;
 }
 
+/** One step of following: either events or deletions (applied in that commit order), not both. */
 export interface FollowBatch {
   /** Events other writers stored, in commit order. */
   events: StoredEvent[];
+  /** Traces other writers deleted (retention, `deleteTrace`): the follower's engine forgets them. */
+  deletedTraceIds: string[];
   /** Where the next call continues; past this writer's own rows too, so polls never rescan them. */
   cursor: FollowCursor | undefined;
-  /** Rows passed over (this writer's own plus `events`); 0 when the follower has caught up. */
-  scanned: number;
+  /** True when nothing more was committed after `cursor` (for now). */
+  caughtUp: boolean;
 }
 
 /**
@@ -74,10 +77,10 @@ export interface FollowBatch {
  * - `replay` yields every stored event in `seq` order, in batches, to rebuild engine state after a restart.
  * - `shutdown` is idempotent.
  * - `follow` (optional; shared stores that several collector replicas write, i.e. postgres) returns the
- *   events that OTHER store instances appended, after `cursor`, in commit order, at most `limit` rows
- *   scanned. It only yields rows no still-running transaction can precede, so a cursor never skips a
- *   late commit; every row of another writer is returned exactly once across successive calls, and
- *   this instance's own appends never (its pipeline analysed them already).
+ *   events that OTHER store instances appended, or the traces they deleted, after `cursor`, in commit
+ *   order, at most `limit` rows scanned. It only yields rows no still-running transaction can precede,
+ *   so a cursor never skips a late commit; every change of another writer is returned exactly once
+ *   across successive calls, and this instance's own never (its pipeline applied them already).
  */
 export interface Store {
   readonly kind: 'memory' | 'postgres';

@@ -26,7 +26,7 @@ async function followAll(
     const batch = await store.follow(cursor, limit);
     ids.push(...batch.events.map((e) => e.id));
     cursor = batch.cursor;
-    if (batch.scanned < limit) return { ids, cursor };
+    if (batch.caughtUp) return { ids, cursor };
   }
 }
 
@@ -152,6 +152,37 @@ describe.skipIf(unreachable !== undefined)(
       expect([...first.events, ...second.events].map((e) => e.id)).toEqual(['xact-9', 'xact-10']);
       // b's cursor was already past both: they sort before everything it has read.
       expect((await followAll(b, start)).ids).not.toContain('xact-9');
+    });
+
+    it('tells the other writers which traces were deleted, in commit order with the events', async () => {
+      const { cursor: start } = await followAll(b, undefined);
+      const doomed = events(5);
+      await a.append(doomed);
+      const traceId = doomed[0]!.trace_id;
+      expect(await a.deleteTrace(traceId)).toBe(true);
+      const again = events(2).map((e) => ({ ...e, trace_id: traceId }));
+      await a.append(again); // the same trace, re-sent after its deletion
+
+      const steps: Array<{ events: string[]; deleted: string[] }> = [];
+      await vi.waitFor(async () => {
+        let cursor = start;
+        steps.length = 0;
+        for (;;) {
+          const batch = await b.follow(cursor, 100);
+          if (batch.events.length > 0 || batch.deletedTraceIds.length > 0)
+            steps.push({ events: batch.events.map((e) => e.id), deleted: batch.deletedTraceIds });
+          cursor = batch.cursor;
+          if (batch.caughtUp) break;
+        }
+        // The deleted events are gone from the store; the deletion comes before the re-sent events.
+        expect(steps).toEqual([
+          { events: [], deleted: [traceId] },
+          { events: again.map((e) => e.id).sort(), deleted: [] },
+        ]);
+      });
+      // The deleting writer does not hear of its own deletion (its engine forgot the trace already).
+      const own = await a.follow(undefined, 10_000);
+      expect(own.deletedTraceIds).not.toContain(traceId);
     });
 
     it('follows the rows of an earlier life of the same replica name (after a restart)', async () => {

@@ -112,6 +112,21 @@ describe.skipIf(unreachable !== undefined)('collector replicas sharing one Postg
     expect(await globalView(late)).toEqual(await globalView(replicas[0]!));
   });
 
+  it('forgets a trace on every replica when one replica deletes it', async () => {
+    const [a] = replicas;
+    const traceId = s5()[0]!.trace_id;
+    expect((await fetch(`${a!.url}/api/traces/${traceId}`, { method: 'DELETE' })).status).toBe(200);
+    await vi.waitFor(
+      async () => {
+        for (const replica of replicas) {
+          const [global] = await globalView(replica);
+          expect(global.potential_races).toBe(3); // S5's race is gone, S6's three remain
+        }
+      },
+      { timeout: 20_000, interval: 50 },
+    );
+  });
+
   it('names the replica and its follower lag in /health and /metrics', async () => {
     const health = await getData(replicas[0]!.url, '/health');
     expect(health.cluster).toMatchObject({

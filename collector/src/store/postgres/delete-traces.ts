@@ -19,9 +19,12 @@ export async function deleteTraces(
   t: TableNames,
   traceIds: readonly string[],
   beforeDelete?: (docs: string[]) => Promise<void>,
+  origin = '',
 ): Promise<DeletedTraces> {
   await client.query('BEGIN');
   try {
+    // Names the deleting writer for the deletions trigger (replica following, migration 3).
+    await client.query(`SELECT set_config('raceway.origin', $1, true)`, [origin]);
     const summaries = await client.query<{ trace_id: string }>(
       `DELETE FROM ${t.traces} WHERE trace_id = ANY($1::text[]) RETURNING trace_id`,
       [traceIds],

@@ -1,3 +1,4 @@
+import { followTables } from './follow-statement.js';
 import type { TableNames } from './table-names.js';
 
 export interface Migration {
@@ -73,5 +74,32 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE ${t.events} ALTER COLUMN xact SET DEFAULT (pg_current_xact_id()::text::bigint);
       CREATE INDEX raceway_events_follow ON ${t.events} (xact, id);
     `,
+  },
+  {
+    // Replicas also follow deletions, or every engine but the deleting one would keep an evicted
+    // trace forever. A statement trigger notes them in the deleting transaction, with the writer
+    // `deleteTraces` names in the transaction-local `raceway.origin` setting.
+    version: 3,
+    name: 'trace deletions for replica following',
+    sql: (t) => {
+      const { deletions, noteDeletions } = followTables(t);
+      return `
+      CREATE TABLE ${deletions} (
+        xact     bigint NOT NULL DEFAULT (pg_current_xact_id()::text::bigint),
+        trace_id text COLLATE "C" NOT NULL,
+        origin   text NOT NULL
+      );
+      CREATE INDEX raceway_trace_deletions_follow ON ${deletions} (xact, trace_id);
+      CREATE FUNCTION ${noteDeletions}() RETURNS trigger LANGUAGE plpgsql AS $note$
+      BEGIN
+        INSERT INTO ${deletions} (trace_id, origin)
+        SELECT trace_id, coalesce(current_setting('raceway.origin', true), '') FROM gone;
+        RETURN NULL;
+      END
+      $note$;
+      CREATE TRIGGER raceway_traces_deleted AFTER DELETE ON ${t.traces}
+        REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION ${noteDeletions}();
+    `;
+    },
   },
 ];

@@ -63,6 +63,7 @@ describe.skipIf(unreachable !== undefined)('PostgresStore', () => {
       expect(rows).toEqual([
         { version: 1, n: '1' },
         { version: 2, n: '1' },
+        { version: 3, n: '1' },
       ]);
     });
 

@@ -17,6 +17,7 @@ import { appendParameters, appendStatement } from './append-statement.js';
 import { archiveTraces } from './archive-traces.js';
 import { deleteTraces } from './delete-traces.js';
 import { eventColumns } from './event-columns.js';
+import { followBatch } from './follow-batch.js';
 import { followStatement } from './follow-statement.js';
 import { PostgresPools, type PoolRole } from './postgres-pools.js';
 import type { PostgresStoreOptions } from './postgres-store-options.js';
@@ -151,7 +152,9 @@ class PostgresStore implements Store {
 
   deleteTrace(traceId: string): Promise<boolean> {
     return this.#run('deleteTrace', async () => {
-      const deleted = await this.#withClient((client) => deleteTraces(client, this.#t, [traceId]));
+      const deleted = await this.#withClient((client) =>
+        deleteTraces(client, this.#t, [traceId], undefined, this.#origin),
+      );
       return deleted.traceIds.length > 0;
     });
   }
@@ -170,7 +173,7 @@ class PostgresStore implements Store {
         );
         if (ids.length === 0) return result;
         const deleted = await this.#withClient((client) =>
-          deleteTraces(client, this.#t, ids, this.#archiver(nowMs)),
+          deleteTraces(client, this.#t, ids, this.#archiver(nowMs), this.#origin),
         );
         const gone = new Set(deleted.traceIds);
         result.evictedTraceIds.push(...ids.filter((id) => gone.has(id)));
@@ -255,15 +258,9 @@ class PostgresStore implements Store {
         cursor_xact: string;
         id: string;
         doc: StoredEvent | null;
+        deleted: string | null;
       }>(this.#follow, [this.#origin, cursor?.xact ?? '-1', cursor?.id ?? '', limit]);
-      const last = result.rows.at(-1);
-      const events: StoredEvent[] = [];
-      for (const row of result.rows) if (row.doc !== null) events.push(row.doc);
-      return {
-        events,
-        cursor: last === undefined ? cursor : { xact: last.cursor_xact, id: last.id },
-        scanned: result.rows.length,
-      };
+      return followBatch(result.rows, cursor, limit);
     });
   }
 }
