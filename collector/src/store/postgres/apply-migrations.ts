@@ -4,6 +4,8 @@ import { StorageError } from '../../errors/raceway-error.js';
 import type { Migration } from './migrations.js';
 import { tableNames, type TableNames } from './table-names.js';
 
+const MIGRATION_TIMEOUT_MS = 24 * 60 * 60 * 1000;
+
 /** Checksum over the step's SQL with unqualified names, so it does not depend on the schema. */
 export function migrationChecksum(migration: Migration): string {
   return createHash('sha256')
@@ -23,20 +25,28 @@ export async function applyMigrations(
   migrations: readonly Migration[],
 ): Promise<number[]> {
   const applied: number[] = [];
-  await client.query('BEGIN');
+  // Not the pool's statement timeout: building an index on a large table, or waiting for the replica that
+  // holds the lock while it does, may rightly take longer. (`pg` reads `query_timeout` per query; its
+  // types do not declare it.)
+  const query = <R extends pg.QueryResultRow>(
+    text: string,
+    values: unknown[] = [],
+  ): Promise<pg.QueryResult<R>> =>
+    client.query<R>({ text, values, query_timeout: MIGRATION_TIMEOUT_MS } as pg.QueryConfig);
+  await query('BEGIN');
   try {
-    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+    await query('SELECT pg_advisory_xact_lock(hashtext($1))', [
       `raceway.migrations:${t.migrations}`,
     ]);
-    if (t.schema !== undefined) await client.query(`CREATE SCHEMA IF NOT EXISTS ${t.schema}`);
-    await client.query(`
+    if (t.schema !== undefined) await query(`CREATE SCHEMA IF NOT EXISTS ${t.schema}`);
+    await query(`
       CREATE TABLE IF NOT EXISTS ${t.migrations} (
         version    integer PRIMARY KEY,
         name       text NOT NULL,
         checksum   text NOT NULL,
         applied_at timestamptz NOT NULL DEFAULT now()
       )`);
-    const { rows } = await client.query<{ version: number; checksum: string }>(
+    const { rows } = await query<{ version: number; checksum: string }>(
       `SELECT version, checksum FROM ${t.migrations}`,
     );
     const done = new Map(rows.map((row) => [row.version, row.checksum]));
@@ -52,14 +62,15 @@ export async function applyMigrations(
         }
         continue;
       }
-      await client.query(migration.sql(t));
-      await client.query(
-        `INSERT INTO ${t.migrations} (version, name, checksum) VALUES ($1, $2, $3)`,
-        [migration.version, migration.name, checksum],
-      );
+      await query(migration.sql(t));
+      await query(`INSERT INTO ${t.migrations} (version, name, checksum) VALUES ($1, $2, $3)`, [
+        migration.version,
+        migration.name,
+        checksum,
+      ]);
       applied.push(migration.version);
     }
-    await client.query('COMMIT');
+    await query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
