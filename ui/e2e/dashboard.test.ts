@@ -186,6 +186,18 @@ describe('the dashboard served by a real collector loaded with the banking race'
     await page.locator(`[data-trace-id="${fresh}"]`).waitFor();
   });
 
+  it('deletes a trace after a second click and returns to the list', async () => {
+    const doomed = randomUUID();
+    await postEvents(collector.baseUrl, transferRequest(doomed, Date.now(), 'req-9', 600));
+    await open(`/traces/${doomed}/overview`);
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('button', { name: 'Confirm delete' }).click();
+    await page.waitForURL(`${collector.baseUrl}/traces`);
+    await page.getByTestId('trace-list').waitFor();
+    expect(await page.locator(`[data-trace-id="${doomed}"]`).count()).toBe(0);
+    expect((await fetch(`${collector.baseUrl}/api/traces/${doomed}`)).status).toBe(404);
+  });
+
   it('renders HTML payloads in names and values as text and never runs them', async () => {
     const views = [
       'overview',

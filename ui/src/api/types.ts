@@ -42,6 +42,8 @@ export interface TraceSummary {
   last_timestamp: string;
   service_count: number;
   services: string[];
+  /** Racing pairs in the trace, when the collector includes it in list rows. */
+  race_count?: number;
 }
 
 export interface TracesList {

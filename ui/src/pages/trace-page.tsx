@@ -12,6 +12,7 @@ import { DagView } from '../views/dag-view';
 import { DebuggerView } from '../views/debugger-view';
 import { EventListView } from '../views/event-list-view';
 import { EventTreeView } from '../views/event-tree-view';
+import { DeleteTraceButton } from '../views/delete-trace-button';
 import { ExportMenu } from '../views/export-menu';
 import { LocksView } from '../views/locks-view';
 import { OverviewView } from '../views/overview-view';
@@ -48,7 +49,12 @@ export function TracePage() {
               {traceId}
             </h1>
           </div>
-          {trace.data && <ExportMenu trace={trace.data} />}
+          {trace.data && (
+            <div className="row">
+              <ExportMenu trace={trace.data} />
+              <DeleteTraceButton traceId={traceId} />
+            </div>
+          )}
         </div>
         {trace.data && <TraceSummaryLine trace={trace.data} />}
       </div>

@@ -56,7 +56,14 @@ export function TraceRows({
                     {trace.trace_id}
                   </a>
                 </span>
-                <span className="cell">{trace.event_count}</span>
+                <span className="cell">
+                  {trace.event_count}
+                  {trace.race_count ? (
+                    <span className="badge danger" title="racing pairs">
+                      {trace.race_count} races
+                    </span>
+                  ) : null}
+                </span>
                 <span className="cell">
                   {trace.services.slice(0, 4).map((s) => (
                     <ServiceBadge key={s} name={s} link={false} />
