@@ -52,6 +52,18 @@ describe('raceway serve', () => {
     ]);
   });
 
+  it.each([
+    [['-c', 'missing.toml', 'serve']],
+    [['serve', '-c', 'missing.toml']],
+    [['serve', '--config', 'missing.toml']],
+  ])('reads the config file named by %j', async (args) => {
+    const h = harness();
+    expect(await h.run(args)).toBe(2);
+    expect(h.err).toEqual([
+      'raceway: invalid configuration: --config: file not found: missing.toml',
+    ]);
+  });
+
   it('prints the URLs and the configuration with the keys masked, serves, and stops on a signal', async () => {
     const h = harness({ RACEWAY_LOG_LEVEL: 'silent' });
     const exit = h.run([

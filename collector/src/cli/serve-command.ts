@@ -35,6 +35,9 @@ export function registerServeCommand(program: Command, setExitCode: (code: numbe
 }
 
 export function registerServeCommandWith(program: Command, io: ServeIo): void {
+  // The old CLI's form `raceway -c FILE serve` (spec §4.15) as well as `raceway serve -c FILE`.
+  if (!program.options.some((o) => o.long === '--config'))
+    program.option('-c, --config <file>', 'raceway.toml for serve (default: ./raceway.toml)');
   const serve = program
     .command('serve')
     .description('run the collector: native ingest, OTLP, REST API, live stream and dashboard')
@@ -66,6 +69,7 @@ function collect(value: string, previous: unknown): string[] {
 }
 
 async function runServe(opts: Record<string, unknown>, cmd: Command, io: ServeIo): Promise<number> {
+  const program = cmd.parent ?? cmd;
   // Env values reach loadConfig directly (it names the variable in errors); only real flags count here.
   const flags: Record<string, unknown> = {};
   for (const setting of SETTINGS) {
@@ -77,7 +81,7 @@ async function runServe(opts: Record<string, unknown>, cmd: Command, io: ServeIo
     loaded = loadConfig({
       flags,
       env: io.env,
-      configPath: opts['config'] as string | undefined,
+      configPath: (opts['config'] ?? program.opts()['config']) as string | undefined,
       cwd: io.cwd,
     });
   } catch (err) {
