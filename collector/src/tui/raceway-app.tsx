@@ -58,6 +58,7 @@ export function RacewayApp({
   const [liveState, setLiveState] = useState<LiveState>({ kind: 'connecting' });
   const [epoch, setEpoch] = useState(0);
   const bus = useMemo(() => new LiveBus(), []);
+  const wasDown = useRef(false);
   const slot = useChildSlot();
 
   useEffect(
@@ -66,8 +67,14 @@ export function RacewayApp({
         (m) => bus.emit(m),
         (state) => {
           setLiveState(state);
-          // After a reconnect, views reload everything: messages may have been missed.
-          if (state.kind === 'live' && state.reconnected) setEpoch((e) => e + 1);
+          // Back after an outage (or a first connection that failed): views reload everything, since
+          // messages may have been missed and what they loaded may be an error.
+          if (state.kind === 'reconnecting' || state.kind === 'unauthorized')
+            wasDown.current = true;
+          if (state.kind === 'live' && wasDown.current) {
+            wasDown.current = false;
+            setEpoch((e) => e + 1);
+          }
         },
       ),
     [source, bus],

@@ -60,3 +60,19 @@ describe('NO_COLOR', () => {
     expect(frame).not.toMatch(new RegExp(`${String.fromCharCode(27)}\\[(3[0-7]|9[0-7])m`));
   });
 });
+
+describe('coming back', () => {
+  it('reloads the screen once the server is reachable after a failed start', async () => {
+    const source = new FakeSource();
+    const list = source.listTraces.bind(source);
+    let down = true;
+    source.listTraces = (q) =>
+      down ? Promise.reject(new Error('cannot reach http://fake:8080')) : list(q);
+    app = renderApp({ source, columns: 120 });
+    await app.waitFor('cannot reach http://fake:8080');
+    source.setState({ kind: 'reconnecting', attempt: 1, retryInMs: 500, reason: 'ECONNREFUSED' });
+    down = false;
+    source.setState({ kind: 'live', reconnected: false });
+    await app.waitFor('Traces 1/1');
+  });
+});

@@ -139,7 +139,8 @@ function Summary({ trace }: { trace: FullTraceAnalysis }): ReactNode {
   return (
     <Text wrap="truncate">
       <Text bold>Trace {trace.trace_id}</Text> · {trace.events.length} events · {services.size}{' '}
-      services · <Text {...tone.fg(races > 0 ? 'critical' : 'ok')}>{races} races</Text> ·{' '}
+      {services.size === 1 ? 'service' : 'services'} ·{' '}
+      <Text {...tone.fg(races > 0 ? 'critical' : 'ok')}>{races} races</Text> ·{' '}
       {trace.anomalies.length} anomalies
     </Text>
   );
