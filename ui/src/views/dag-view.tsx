@@ -33,16 +33,7 @@ export function DagView({ trace }: { trace: FullTraceAnalysis }) {
   }, [raceParam, trace.analysis.race_details]);
   return (
     <div className={selected ? 'split' : 'page-fill'} style={{ flex: 1, minHeight: 0 }}>
-      <div
-        style={{
-          display: 'flex',
-          flexDirection: 'column',
-          minHeight: 0,
-          minWidth: 0,
-          padding: 8,
-          gap: 6,
-        }}
-      >
+      <div className="view-column" style={{ padding: 8, gap: 6 }}>
         <QueryState query={graph} label="causal graph">
           {(data) => <Dag graph={data} focus={focus} onSelect={(id) => select(id)} />}
         </QueryState>

@@ -30,7 +30,7 @@ export function EventListView({ trace }: { trace: FullTraceAnalysis }) {
 
   return (
     <div className={selected ? 'split' : 'page-fill'} style={{ flex: 1, minHeight: 0 }}>
-      <div style={{ display: 'flex', flexDirection: 'column', minHeight: 0, minWidth: 0 }}>
+      <div className="view-column">
         <div className="vhead" style={{ gridTemplateColumns: COLUMNS }}>
           <span>Time</span>
           <span>Service</span>

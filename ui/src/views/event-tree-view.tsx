@@ -31,7 +31,7 @@ export function EventTreeView({ trace }: { trace: FullTraceAnalysis }) {
 
   return (
     <div className={selected ? 'split' : 'page-fill'} style={{ flex: 1, minHeight: 0 }}>
-      <div style={{ display: 'flex', flexDirection: 'column', minHeight: 0, minWidth: 0 }}>
+      <div className="view-column">
         <div className="row muted small" style={{ padding: '6px 10px' }}>
           {roots.length} root{roots.length === 1 ? '' : 's'} (events without a known parent)
           <button onClick={() => setCollapsed(new Set())}>Expand all</button>

@@ -46,7 +46,7 @@ export function TimelineView({ trace }: { trace: FullTraceAnalysis }) {
 
   return (
     <div className={selected ? 'split' : 'page-fill'} style={{ flex: 1, minHeight: 0 }}>
-      <div style={{ display: 'flex', flexDirection: 'column', minHeight: 0, minWidth: 0 }}>
+      <div className="view-column">
         <div className="legend" style={{ padding: '6px 10px' }}>
           <span>
             <span
