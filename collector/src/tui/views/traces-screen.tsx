@@ -9,13 +9,15 @@ import { useKeyHandler } from '../input/key-handler.js';
 import { useListNavigation } from '../input/use-list-navigation.js';
 import { columnsHit } from '../input/use-pane-focus.js';
 import { useLiveMessages } from '../live/live-bus.js';
-import { traceRow } from '../state/trace-rows.js';
+import { mergeTracePage, traceRow } from '../state/trace-rows.js';
 import { useTone } from '../theme.js';
 import { useUi } from '../ui-context.js';
 import { errorText } from './error-text.js';
 import { TracePreview } from './trace-preview.js';
 
 const PAGE_SIZE = 100;
+/** The API's largest page (`page_size` ≤ 1000). */
+const MAX_PAGE = 1000;
 /** Coalesces bursts of live `trace` messages into one reload. */
 const LIVE_RELOAD_MS = 500;
 
@@ -65,7 +67,7 @@ export function TracesScreen({
       const mine = ++generation.current;
       const query = {
         page: 1,
-        pageSize: Math.min(1000, Math.max(PAGE_SIZE, size)),
+        pageSize: Math.min(MAX_PAGE, Math.max(PAGE_SIZE, size)),
         service: filters.service,
         hasRaces: filters.racesOnly,
         idPrefix: filters.idPrefix,
@@ -76,7 +78,10 @@ export function TracesScreen({
       ]).then(
         ([list, withRaces]) => {
           if (mine !== generation.current) return;
-          setTraces(list.traces);
+          // Beyond the largest page, keep the older rows already loaded below the fresh first page.
+          setTraces((current) =>
+            size > MAX_PAGE ? mergeTracePage(current, list.traces) : list.traces,
+          );
           setTotal(list.total_traces);
           setError(undefined);
           setLoaded(true);
