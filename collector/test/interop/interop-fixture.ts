@@ -36,6 +36,7 @@ export const INTEROP_FIXTURES = [
   'python-to-ts-and-ts-to-ts',
   'ts-api-key-float-duration',
   'ts-outage-resend',
+  'python-lock-and-call-then-write',
 ] as const;
 export type InteropFixtureName = (typeof INTEROP_FIXTURES)[number];
 
