@@ -50,8 +50,15 @@ export function serviceCalls(view: TraceView): ServiceCallRecord[] {
     const callee = calleeOf(entry);
     const key = `${from}\u0000${to}\u0000${callee}`;
     const known = entries.get(key);
-    if (!known || earlier(entry, known.entry)) entries.set(key, { from, to, callee, entry });
+    if (!known || entersBefore(entry, known.entry)) entries.set(key, { from, to, callee, entry });
   };
+  /**
+   * The callee's entry is its causally first event, then its earliest: the old TS SDK stamps about one
+   * child in ten before its parent, so a StateChange can carry an earlier timestamp than the HttpRequest
+   * that roots the callee's context (and decides the link type).
+   */
+  const entersBefore = (a: StoredEvent, b: StoredEvent): boolean =>
+    view.happensBefore(a.id, b.id) || (!view.happensBefore(b.id, a.id) && earlier(a, b));
   for (const event of view.events) {
     const upstream = event.metadata.upstream_span_id;
     const caller = upstream == null ? undefined : spanOwner.get(upstream);
