@@ -49,6 +49,21 @@ describe('old Python SDK: tracked_lock, and writing again after a call returns',
     });
   });
 
+  it('labels both calls HttpCall: the callee span starts with its HttpRequest, whatever the timestamps say', async () => {
+    // The TS callee's first StateChange is stamped 0.8 ms before its parent, the HttpRequest that roots it
+    // (pseudo-microseconds).
+    const [request, read] = [eventOf(fixture, '62985616'), eventOf(fixture, 'b532781f')];
+    expect(read.parent_id).toBe(request.id);
+    expect(read.timestamp < request.timestamp).toBe(true);
+    const { edges } = await getData(c.url, '/api/distributed/edges');
+    expect(
+      edges.map((e: Json) => [e.from_service, e.to_service, e.link_type, e.call_count]),
+    ).toEqual([
+      ['relay-service', 'audit-service', 'HttpCall', 1],
+      ['relay-service', 'ts-ledger', 'HttpCall', 1],
+    ]);
+  });
+
   /** [trace, the callee's last event, the caller's write after the answer] */
   const RETURNS = {
     'Python → Python': ['e10c984c', '0949669a', 'ecde37af'],
