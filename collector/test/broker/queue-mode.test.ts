@@ -113,5 +113,8 @@ describe.skipIf(unreachable !== undefined)('raceway serve --queue rabbitmq', () 
       timeout: 10_000,
       interval: 25,
     });
+    const metrics = await (await fetch(`${collector.url}/metrics`)).text();
+    expect(metrics).toMatch(/^raceway_broker_connected\{side="publish"\} 1$/m);
+    expect(metrics).toMatch(/^raceway_broker_consumed_batches [1-9]/m);
   });
 });

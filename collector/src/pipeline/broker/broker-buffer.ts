@@ -1,10 +1,12 @@
 import type { Channel, ConfirmChannel } from 'amqplib';
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import type { BrokerConfig } from '../../config/raceway-config.js';
 import type { EventSink } from '../event-sink.js';
 import type { Receiver } from '../pipeline.js';
 import { AmqpLink } from './amqp-link.js';
 import { BrokerConsumer } from './broker-consumer.js';
+import { registerBrokerMetrics } from './broker-metrics.js';
 import { BrokeredSink } from './brokered-sink.js';
 
 export interface BrokerBufferOptions {
@@ -15,6 +17,8 @@ export interface BrokerBufferOptions {
   retryAfterMs: number;
   maxMessageEvents: number;
   reconnectMs?: number;
+  /** Where `raceway_broker_*` series go (the collector's `/metrics`). */
+  registry?: Registry;
 }
 
 /** What `/health` says about queue mode. */
@@ -74,6 +78,8 @@ export class BrokerBuffer {
       maxMessageEvents: options.maxMessageEvents,
       retryAfterMs: options.retryAfterMs,
     });
+    if (options.registry !== undefined)
+      registerBrokerMetrics(options.registry, () => this.status());
   }
 
   /** Connects both sides; fails with a clear error when the broker cannot be reached. */
