@@ -110,7 +110,7 @@ export function createApp(config: RacewayConfig, parts: AppParts = {}): App {
     replay: { total: 0, processed: 0 },
   };
   // Queue mode: receivers publish to the broker; its consumer feeds the pipeline at its own pace.
-  const broker = buildBroker(config, pipeline, logger);
+  const broker = buildBroker(config, pipeline, logger, metrics);
   const ingest = broker ?? pipeline;
   const otlpDeps = { sink: ingest.sinkFor('otlp'), metrics, logger };
   const deps: HttpAppDeps = {
@@ -252,6 +252,7 @@ function buildBroker(
   config: RacewayConfig,
   pipeline: Pipeline,
   logger: Logger,
+  metrics: CollectorMetrics,
 ): BrokerBuffer | undefined {
   const { broker } = config;
   if (broker.kind === 'none' || broker.url === undefined) return undefined;
@@ -261,6 +262,7 @@ function buildBroker(
     logger,
     retryAfterMs: config.queue.retryAfterMs,
     maxMessageEvents: config.queue.maxBatchEvents,
+    registry: metrics.registry,
   });
 }
 
