@@ -28,6 +28,8 @@ export class CrossTraceIndex {
   private readonly traces = new Map<string, TraceFootprint>();
   private readonly byVariable = new Map<string, Map<string, VariableEntry>>();
   private readonly buckets = new Map<string, Map<number, Set<string>>>();
+  /** (variable, trace) pairs already announced as racing across traces. */
+  private readonly reported = new Set<string>();
   /** Bumped on every change, so derived results can be cached. */
   version = 0;
 
@@ -38,8 +40,10 @@ export class CrossTraceIndex {
   }
 
   /**
-   * Replaces the footprint of `next.traceId` and returns the (variable, trace pair) races that the
-   * new footprint has and the old one did not.
+   * Replaces the footprint of `next.traceId` and returns, for each variable on which this trace races
+   * with another trace for the first time, one such race (the first overlapping partner found). One
+   * entry per (variable, trace) keeps the live update linear on a hot variable, where every trace
+   * races with every overlapping one; the full count is `globalSweep`'s job.
    */
   replace(next: TraceFootprint): NewCrossTraceRace[] {
     const previous = this.traces.get(next.traceId);
@@ -50,20 +54,19 @@ export class CrossTraceIndex {
     for (const [variable, footprint] of next.variables) {
       let entries = this.byVariable.get(variable);
       if (!entries) this.byVariable.set(variable, (entries = new Map<string, VariableEntry>()));
-      for (const other of this.overlapping(variable, next.start, next.end)) {
-        const before = previous?.variables.get(variable);
-        const wasRacing =
-          before !== undefined &&
-          overlaps(previous!, other.trace, this.skewUs) &&
-          footprintsRace(before.classes, other.footprint.classes);
-        if (!wasRacing && footprintsRace(footprint.classes, other.footprint.classes))
+      const key = `${variable}\u0000${next.traceId}`;
+      if (!this.reported.has(key)) {
+        const partner = this.firstRacing(variable, next, footprint);
+        if (partner) {
+          this.reported.add(key);
           found.push({
             variable,
             trace1_id: next.traceId,
-            trace2_id: other.trace.traceId,
+            trace2_id: partner.trace.traceId,
             a: footprint,
-            b: other.footprint,
+            b: partner.footprint,
           });
+        }
       }
       entries.set(next.traceId, { trace: next, footprint });
       this.file(variable, next);
@@ -75,25 +78,35 @@ export class CrossTraceIndex {
     const previous = this.traces.get(traceId);
     if (!previous) return;
     this.unfile(previous);
+    for (const variable of previous.variables.keys())
+      this.reported.delete(`${variable}\u0000${traceId}`);
     this.traces.delete(traceId);
     this.version += 1;
   }
 
-  /** Entries of other traces on `variable` whose window overlaps [start, end] within the skew. */
-  private overlapping(variable: string, start: number, end: number): VariableEntry[] {
+  /** An entry of another trace on `variable` whose window overlaps and which races with `footprint`. */
+  private firstRacing(
+    variable: string,
+    trace: TraceFootprint,
+    footprint: VariableFootprint,
+  ): VariableEntry | undefined {
     const entries = this.byVariable.get(variable);
     const buckets = this.buckets.get(variable);
-    if (!entries || !buckets) return [];
-    const ids = new Set<string>();
-    const from = Math.floor((start - this.skewUs) / BUCKET_US);
-    const to = Math.floor((end + this.skewUs) / BUCKET_US);
-    for (let b = from; b <= to; b++) buckets.get(b)?.forEach((id) => ids.add(id));
-    const result: VariableEntry[] = [];
-    for (const id of ids) {
-      const entry = entries.get(id);
-      if (entry && overlapsWindow(entry.trace, start, end, this.skewUs)) result.push(entry);
+    if (!entries || !buckets) return undefined;
+    const from = Math.floor((trace.start - this.skewUs) / BUCKET_US);
+    const to = Math.floor((trace.end + this.skewUs) / BUCKET_US);
+    for (let b = from; b <= to; b++) {
+      for (const id of buckets.get(b) ?? []) {
+        const entry = entries.get(id);
+        if (
+          entry &&
+          overlaps(entry.trace, trace, this.skewUs) &&
+          footprintsRace(footprint.classes, entry.footprint.classes)
+        )
+          return entry;
+      }
     }
-    return result;
+    return undefined;
   }
 
   private file(variable: string, trace: TraceFootprint): void {
