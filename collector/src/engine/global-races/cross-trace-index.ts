@@ -1,8 +1,8 @@
 import { footprintsRace } from './class-pairs.js';
 import type { TraceFootprint, VariableFootprint } from './trace-footprint.js';
 
-/** Width of the time buckets that find traces with overlapping windows (µs). */
-const BUCKET_US = 1_000_000;
+/** Width of the time buckets that find traces with overlapping windows (µs): about a request. */
+const BUCKET_US = 50_000;
 
 export interface VariableEntry {
   trace: TraceFootprint;
