@@ -63,7 +63,8 @@ export class AmqpLink<C extends Channel> {
   }
 
   private async open(): Promise<void> {
-    const connection = await connect(this.options.url);
+    // Bounded, so a broker address that drops packets fails the boot instead of hanging it.
+    const connection = await connect(this.options.url, { timeout: 10_000 });
     try {
       // Without listeners, a broker-side close would be an uncaught `error` event.
       connection.on('error', (err: Error) => (this.lastError = err.message));
