@@ -23,7 +23,7 @@ describe('trace screen tabs', () => {
     const a = await openTrace();
     const screen = a.screen();
     expect(screen).toContain('Trace 7f3a9c2e-1b4d-4e8f-9a6b-0c5d2e1f3a4b · 8 events');
-    expect(screen).toMatch(/! 12:00:00\.005 req-1 +Read alice\.balance 1000/);
+    expect(screen).toMatch(/! 12:00:00\.005 Read alice\.balance 1000 +\[req-1\]/);
     expect(screen).toMatch(/kind\s+HttpRequest/);
     await a.press('j', 'j');
     await a.waitFor(/variable\s+alice\.balance/);
@@ -33,7 +33,7 @@ describe('trace screen tabs', () => {
     const a = await openTrace();
     await a.press('t');
     await a.waitFor(/Events 8\/8 · tree/);
-    expect(a.screen()).toMatch(/12:00:00\.020 {7}req-1 +HttpResponse/);
+    expect(a.screen()).toMatch(/12:00:00\.020 {7}HttpResponse 200 +\[req-1\]/);
     await a.press('f');
     await a.waitFor('Events 2/8 · tree · kind: HttpRequest');
     await a.press('f');
@@ -117,6 +117,7 @@ describe('trace screen tabs', () => {
       ...base,
       id: `lock-${n}`,
       timestamp: new Date(Date.parse(base.timestamp) + ms).toISOString(),
+      time_us: base.time_us + ms * 1000,
       kind: {
         [kind]: { lock_id: 'alice_lock', lock_type: 'Mutex', location: 'bank.ts:40' },
       } as ApiEvent['kind'],

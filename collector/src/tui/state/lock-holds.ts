@@ -11,6 +11,8 @@ export interface LockHold {
   /** Milliseconds between acquire and release; undefined while held. */
   heldMs: number | undefined;
   acquireLocation: string;
+  /** Microseconds since the epoch (sub-millisecond precision when the API sends `time_us`). */
+  acquiredUs: number;
 }
 
 /** Every lock of a trace with its holds in time order. */
@@ -45,6 +47,7 @@ export function lockHolds(events: readonly TimedEvent[]): LockSummary[] {
         releasedAt: undefined,
         heldMs: undefined,
         acquireLocation: k.location,
+        acquiredUs: timeOf(e),
       };
       const key = `${k.lock_id}\u0000${context}`;
       open.set(key, [...(open.get(key) ?? []), hold]);
@@ -55,7 +58,7 @@ export function lockHolds(events: readonly TimedEvent[]): LockSummary[] {
       const hold = stack?.pop();
       if (hold) {
         hold.releasedAt = e.timestamp;
-        hold.heldMs = Date.parse(e.timestamp) - Date.parse(hold.acquiredAt) || 0;
+        hold.heldMs = Math.max(0, (timeOf(e) - hold.acquiredUs) / 1000);
       }
     }
   }

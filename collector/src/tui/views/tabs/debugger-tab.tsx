@@ -24,7 +24,7 @@ export function DebuggerTab({ trace, height }: TabProps): ReactNode {
   const events = trace.events;
   const rows = events.map(
     (e, i) =>
-      `${String(i + 1).padStart(3)} ${clockTime(e.timestamp)} ${e.metadata.thread_id}  ${describeEventKind(e.kind)}`,
+      `${String(i + 1).padStart(3)} ${clockTime(e.timestamp)} ${describeEventKind(e.kind)}  [${e.metadata.thread_id}]`,
   );
   const listHeight = paneRows(height);
   const nav = useListNavigation(rows, listHeight);

@@ -26,7 +26,7 @@ export function EventsTab({ trace, height }: TabProps): ReactNode {
   const rows = tree ? eventTree(filtered) : filtered.map((event) => ({ event, depth: 0 }));
   const text = rows.map(
     ({ event, depth }) =>
-      `${racing.has(event.id) ? '!' : ' '} ${clockTime(event.timestamp)} ${'  '.repeat(depth)}${event.metadata.thread_id}  ${describeEventKind(event.kind)}`,
+      `${racing.has(event.id) ? '!' : ' '} ${clockTime(event.timestamp)} ${'  '.repeat(depth)}${describeEventKind(event.kind)}  [${event.metadata.thread_id}]`,
   );
   const listHeight = paneRows(height);
   const nav = useListNavigation(text, listHeight);
