@@ -38,6 +38,7 @@ export class BrokerConsumer {
       void work.finally(() => this.handling.delete(work));
     });
     this.tags.set(channel, consumerTag);
+    channel.once('close', () => this.tags.delete(channel));
   }
 
   /**
