@@ -21,6 +21,7 @@ export const GLOBAL_SHORTCUTS: Shortcut[] = [
       'Trace views: overview, list, tree, timeline, DAG, locks, races, variables, anomalies, critical path',
   },
   { keys: 'd', description: 'Trace debugger' },
+  { keys: '[ / ]', description: 'Races view: previous / next race' },
   { keys: '← → Space Home End', description: 'Debugger and audit trail: step, play/pause, jump' },
   { keys: 'Esc', description: 'Close dialogs and the event sidebar' },
 ];

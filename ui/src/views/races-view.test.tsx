@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeApi } from '../testing/fake-api';
 import { renderApp } from '../testing/render-app';
@@ -28,5 +28,21 @@ describe('the races view', () => {
     expect(within(panel).getByText('Fork → A')).toBeTruthy();
     expect(within(panel).getAllByText('↓ spawn (parent_id across contexts)')).toHaveLength(2);
     expect(screen.getByTestId('race-reasons').textContent).toContain('No common lock guards them');
+  });
+
+  it('moves to the next race with ] and keeps it in the URL', async () => {
+    const { trace, graph } = s1Trace();
+    const second = { ...trace.analysis.race_details[0]!, variable: 'limit', event1_id: 'read-c' };
+    fakeApi({
+      [`/api/traces/${TRACE_ID}`]: {
+        ...trace,
+        analysis: { ...trace.analysis, race_details: [trace.analysis.race_details[0], second] },
+      },
+      [`/api/traces/${TRACE_ID}/graph`]: graph,
+    });
+    renderApp(`/traces/${TRACE_ID}/races`);
+    expect((await screen.findByTestId('race-variable')).textContent).toBe('balance');
+    fireEvent.keyDown(window, { key: ']' });
+    expect((await screen.findByText('limit', { selector: 'code' })).textContent).toBe('limit');
   });
 });

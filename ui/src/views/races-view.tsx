@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { FullTraceAnalysis, RaceDetail } from '../api/types';
+import { useKeyboard } from '../app/shortcuts';
 import { useSearchParam } from '../app/use-search-param';
 import { EmptyState } from '../components/empty-state';
 import { AccessCard } from './access-card';
@@ -12,6 +13,13 @@ export function RacesView({ trace }: { trace: FullTraceAnalysis }) {
   const [raceParam, setRace] = useSearchParam('race');
   const races = trace.analysis.race_details;
   const byId = useMemo(() => new Map(trace.events.map((e) => [e.id, e])), [trace.events]);
+  const index = Math.min(Math.max(Number(raceParam ?? 0) || 0, 0), Math.max(races.length - 1, 0));
+  useKeyboard((key) => {
+    if (key === ']' && index < races.length - 1) setRace(String(index + 1));
+    else if (key === '[' && index > 0) setRace(String(index - 1));
+    else return false;
+    return true;
+  });
   if (races.length === 0) {
     return (
       <EmptyState title="No races in this trace">
@@ -20,7 +28,6 @@ export function RacesView({ trace }: { trace: FullTraceAnalysis }) {
       </EmptyState>
     );
   }
-  const index = Math.min(Math.max(Number(raceParam ?? 0) || 0, 0), races.length - 1);
   const race = races[index] as RaceDetail;
   return (
     <div
