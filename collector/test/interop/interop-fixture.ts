@@ -37,6 +37,7 @@ export const INTEROP_FIXTURES = [
   'ts-api-key-float-duration',
   'ts-outage-resend',
   'python-lock-and-call-then-write',
+  'ts-express-sequential-transfers',
 ] as const;
 export type InteropFixtureName = (typeof INTEROP_FIXTURES)[number];
 

@@ -3,6 +3,7 @@ import type { TestCollector } from '../../src/testing/start-test-collector.js';
 import { startTestCollector } from '../../src/testing/start-test-collector.js';
 import {
   eventOf,
+  eventsOf,
   getData,
   loadInteropFixture,
   pairKey,
@@ -19,6 +20,7 @@ import {
 describe('old TS SDK: Express banking service (S6 lost update)', () => {
   const race = loadInteropFixture('ts-express-transfer-race');
   const locked = loadInteropFixture('ts-express-transfer-locked');
+  const sequential = loadInteropFixture('ts-express-sequential-transfers');
   const t1 = traceOf(race, '2be720cd'); // transfer 100: Read 1000, Write 900
   const t2 = traceOf(race, 'ea7f7ad1'); // transfer 200: Read 1000, Write 800
   let c: TestCollector;
@@ -28,6 +30,7 @@ describe('old TS SDK: Express banking service (S6 lost update)', () => {
     // The two captures were taken ~36 s apart: their traces never overlap in time.
     await replay(c.url, race);
     await replay(c.url, locked);
+    await replay(c.url, sequential);
   });
   afterAll(() => c.close());
 
@@ -97,6 +100,27 @@ describe('old TS SDK: Express banking service (S6 lost update)', () => {
         expect(event.locks_held, prefix).toEqual(['carol_lock']);
       }
     }
+  });
+
+  // KNOWN BUG (reported to the lead), same cause as below: each trace's time window for cross-trace races
+  // ends at timestamp + duration_ns, so the first transfer's completion-stamped FunctionCall and
+  // HttpResponse (~300 ms each) stretch its window over the second transfer, which started 176 ms after
+  // the first one answered (more than the 50 ms skew tolerance). Result: 3 cross-trace races, one of them
+  // CRITICAL, between two requests the client ran one after the other. Remove `.fails` once durations of
+  // completion-stamped events end at their timestamp.
+  it.fails('does not race two transfers the client made one after the other', async () => {
+    const [first, second] = [traceOf(sequential, '8503f7a6'), traceOf(sequential, 'a5354531')];
+    const timesOf = (traceId: string): number[] =>
+      eventsOf(sequential)
+        .filter((e: Json) => e.trace_id === traceId)
+        .map((e: Json) => timeUs(e.timestamp as string));
+    const [lastOfFirst, firstOfSecond] = [
+      Math.max(...timesOf(first)),
+      Math.min(...timesOf(second)),
+    ];
+    expect((firstOfSecond - lastOfFirst) / 1000).toBeGreaterThan(150);
+    const global = await getData(c.url, '/api/analyze/global');
+    expect(global.race_details.filter((r: Json) => r.variable === 'frank.balance')).toEqual([]);
   });
 
   // KNOWN BUG (reported to the lead): the old SDKs stamp trackFunction's FunctionCall and trackHttpResponse's
