@@ -19,6 +19,9 @@ import { LocksTab } from './tabs/locks-tab.js';
 import { RacesTab } from './tabs/races-tab.js';
 import type { TabProps } from './tabs/tab-props.js';
 
+/** Coalesces live updates of the open trace (a busy trace changes many times a second). */
+const LIVE_RELOAD_MS = 1000;
+
 /** The trace tabs in key order: `1` … `9`. */
 export const TRACE_TABS: ReadonlyArray<{ name: string; view: (props: TabProps) => ReactNode }> = [
   { name: 'Events', view: EventsTab },
@@ -62,7 +65,7 @@ export function TraceScreen({
     pending.current = setTimeout(() => {
       pending.current = undefined;
       trace.reload();
-    }, 300);
+    }, LIVE_RELOAD_MS);
   });
 
   useKeyHandler((action) => {
