@@ -20,57 +20,72 @@ describe.skipIf(unreachable !== undefined)('ingest buffered in RabbitMQ', () => 
   const queues: string[] = [];
   afterAll(() => deleteQueues(queues));
 
-  it('stores every event of a burst exactly once although the analysis worker crashes midway', async () => {
-    const queue = uniqueQueue('burst');
-    queues.push(queue);
-    const publisher = publishLink(queue);
-    await publisher.start();
-    const sink = new BrokeredSink({
-      link: publisher,
-      queue,
-      maxMessageEvents: 50,
-      retryAfterMs: 10,
-    });
+  it.each([
+    ['crashes (deliveries in hand are redelivered)', 'crash'],
+    ['is shut down and replaced', 'restart'],
+  ] as const)(
+    'stores every event of a burst exactly once when the analysis worker %s',
+    async (_how, how) => {
+      const queue = uniqueQueue('burst');
+      queues.push(queue);
+      const publisher = publishLink(queue);
+      await publisher.start();
+      const sink = new BrokeredSink({
+        link: publisher,
+        queue,
+        maxMessageEvents: 50,
+        retryAfterMs: 10,
+      });
 
-    // The database is stalled: nothing can be stored, yet ingest keeps acknowledging (durable).
-    const store = new GatedStore({ clock: systemClock });
-    store.hold();
-    const analyzer = new RecordingAnalyzer();
-    const first = smallPipeline(store, analyzer);
-    await first.start();
-    const worker = await startWorker(queue, first, 3);
+      // The database is stalled: nothing can be stored, yet ingest keeps acknowledging (durable).
+      const store = new GatedStore({ clock: systemClock });
+      store.hold();
+      const analyzer = new RecordingAnalyzer();
+      const first = smallPipeline(store, analyzer);
+      await first.start();
+      const worker = await startWorker(queue, first, 3);
 
-    const burst = realisticBatch({ events: 3_000, services: ['api', 'ledger'] });
-    const batches = Array.from({ length: 30 }, (_, i) => burst.slice(i * 100, (i + 1) * 100));
-    const answers = await Promise.all(batches.map((b) => sink.sinkFor('native').submit(b)));
-    expect(answers.reduce((n, a) => n + a.inserted, 0)).toBe(3_000);
-    expect((await store.stats()).events).toBe(0);
-    // Most of it waits in the broker, not in this process (prefetch bounds what the worker holds).
-    expect(await readyMessages(queue)).toBeGreaterThan(0);
+      const burst = realisticBatch({ events: 3_000, services: ['api', 'ledger'] });
+      const batches = Array.from({ length: 30 }, (_, i) => burst.slice(i * 100, (i + 1) * 100));
+      const answers = await Promise.all(batches.map((b) => sink.sinkFor('native').submit(b)));
+      expect(answers.reduce((n, a) => n + a.inserted, 0)).toBe(3_000);
+      expect((await store.stats()).events).toBe(0);
+      // Most of it waits in the broker, not in this process (prefetch bounds what the worker holds).
+      expect(await readyMessages(queue)).toBeGreaterThan(0);
 
-    // The worker dies with deliveries in hand (no acknowledgement was sent for them)...
-    await worker.link.shutdown();
-    store.release();
-    await first.shutdown();
-    // ...and a new worker takes over: the broker redelivers what was never acknowledged.
-    const second = smallPipeline(store, analyzer);
-    await second.start();
-    const next = await startWorker(queue, second, 3);
-    await vi.waitFor(async () => expect((await store.stats()).events).toBe(3_000), {
-      timeout: 30_000,
-      interval: 50,
-    });
-    await next.consumer.shutdown();
-    await next.link.shutdown();
-    await second.shutdown();
-    await publisher.shutdown();
+      if (how === 'crash') {
+        // The worker dies with deliveries in hand (no acknowledgement was sent for them)...
+        await worker.link.shutdown();
+        store.release();
+      } else {
+        // ...or stops in order: it takes nothing more and acknowledges what it has stored.
+        const stopping = worker.consumer.shutdown();
+        store.release();
+        await stopping;
+        await worker.link.shutdown();
+      }
+      await first.shutdown();
+      // A new worker takes over; the broker redelivers whatever was never acknowledged.
+      const second = smallPipeline(store, analyzer);
+      await second.start();
+      const next = await startWorker(queue, second, 3);
+      await vi.waitFor(async () => expect((await store.stats()).events).toBe(3_000), {
+        timeout: 30_000,
+        interval: 50,
+      });
+      await next.consumer.shutdown();
+      await next.link.shutdown();
+      await second.shutdown();
+      await publisher.shutdown();
 
-    expect(next.consumer.redelivered).toBeGreaterThan(0);
-    const ids = analyzer.ingested.map((e) => e.id);
-    expect(ids).toHaveLength(3_000);
-    expect(new Set(ids)).toEqual(new Set(burst.map((e) => e.id)));
-    expect(await readyMessages(queue)).toBe(0);
-  });
+      if (how === 'crash') expect(next.consumer.redelivered).toBeGreaterThan(0);
+      expect(next.consumer.consumed).toBeGreaterThan(0); // the burst outlasted the first worker
+      const ids = analyzer.ingested.map((e) => e.id);
+      expect(ids).toHaveLength(3_000);
+      expect(new Set(ids)).toEqual(new Set(burst.map((e) => e.id)));
+      expect(await readyMessages(queue)).toBe(0);
+    },
+  );
 
   it('hands a batch the pipeline refuses back to the queue and stores it later', async () => {
     const queue = uniqueQueue('refused');
