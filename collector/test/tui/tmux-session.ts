@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 
 /** A tmux server of its own (`-L`), so tests never touch anyone else's sessions. */
 export class TmuxSession {
@@ -61,12 +62,16 @@ export class TmuxSession {
     throw new Error(`tmux screen never showed ${String(text)}; last screen:\n${screen}`);
   }
 
+  /** Ends the tmux server and removes its socket file (tmux leaves it behind). */
   kill(): void {
+    let socketPath: string | undefined;
     try {
+      socketPath = this.tmux(['display-message', '-p', '#{socket_path}']).trim();
       this.tmux(['kill-server']);
     } catch {
       // already gone
     }
+    if (socketPath) rmSync(socketPath, { force: true });
   }
 
   private tmux(args: string[]): string {
