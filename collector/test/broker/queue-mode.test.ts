@@ -6,6 +6,7 @@ import { defaultConfig } from '../../src/config/raceway-config.js';
 import type { RacewayEvent } from '../../src/model/event.js';
 import { realisticBatch } from '../../src/testing/realistic-batch.js';
 import { startTestCollector, type TestCollector } from '../../src/testing/start-test-collector.js';
+import { RecordingService, at, toJson } from '../otlp/support/recorded-spans.js';
 import { TcpProxy } from './tcp-proxy.js';
 import {
   TEST_BROKER_URL,
@@ -116,5 +117,27 @@ describe.skipIf(unreachable !== undefined)('raceway serve --queue rabbitmq', () 
     const metrics = await (await fetch(`${collector.url}/metrics`)).text();
     expect(metrics).toMatch(/^raceway_broker_connected\{side="publish"\} 1$/m);
     expect(metrics).toMatch(/^raceway_broker_consumed_batches [1-9]/m);
+  });
+
+  it('buffers OTLP exports the same way', async () => {
+    const queue = uniqueQueue('otlp');
+    queues.push(queue);
+    collector = await startTestCollector({
+      broker: { kind: 'rabbitmq', url: TEST_BROKER_URL, name: queue, prefetch: 2 },
+    });
+    const svc = new RecordingService({ 'service.name': 'checkout' });
+    const root = svc.start('GET /cart', 0);
+    svc.start('load cart', 1, { parent: root }).end(at(5));
+    root.end(at(9));
+    const res = await fetch(`${collector.otlpHttpUrl}/v1/traces`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: toJson(svc.spans()),
+    });
+    expect(res.status).toBe(200);
+    await vi.waitFor(async () => expect((await collector!.app.store.stats()).events).toBe(2), {
+      timeout: 10_000,
+      interval: 25,
+    });
   });
 });
