@@ -13,6 +13,7 @@ import { describeEventKind, formatValue } from '../../model/describe-event.js';
 import { clockTime } from '../../model/format-time.js';
 import { changeSpeed, replayTrace } from '../../state/debugger-replay.js';
 import { useTone } from '../../theme.js';
+import { racingEventIds } from './event-details.js';
 import type { TabProps } from './tab-props.js';
 
 /**
@@ -22,9 +23,10 @@ import type { TabProps } from './tab-props.js';
 export function DebuggerTab({ trace, height }: TabProps): ReactNode {
   const tone = useTone();
   const events = trace.events;
+  const racing = racingEventIds(trace);
   const rows = events.map(
     (e, i) =>
-      `${String(i + 1).padStart(3)} ${clockTime(e.timestamp)} ${describeEventKind(e.kind)}  [${e.metadata.thread_id}]`,
+      `${racing.has(e.id) ? '!' : ' '}${String(i + 1).padStart(3)} ${clockTime(e.timestamp)} ${describeEventKind(e.kind)}  [${e.metadata.thread_id}]`,
   );
   const listHeight = paneRows(height);
   const nav = useListNavigation(rows, listHeight);
@@ -75,6 +77,7 @@ export function DebuggerTab({ trace, height }: TabProps): ReactNode {
           cursor={nav.cursor}
           height={listHeight}
           active={panes.focus === 0}
+          tones={events.map((e) => (racing.has(e.id) ? 'critical' : undefined))}
         />
       </Pane>
       <Pane title="State snapshot" focused={panes.focus === 1} height={height} flexGrow={1}>
