@@ -71,6 +71,7 @@ describe('S1 through the API', () => {
   it('lists the trace under the race and variable filters', async () => {
     const racing = await get('/api/traces?has_races=true');
     expect(racing.traces.map((t: { trace_id: string }) => t.trace_id)).toEqual([traceId]);
+    expect(racing.traces[0]).toMatchObject({ has_races: true, race_count: 1 });
     const touching = await get('/api/traces?variable=balance');
     expect(touching.total_traces).toBe(1);
     expect((await get('/api/traces?variable=other')).total_traces).toBe(0);

@@ -23,12 +23,20 @@ export function traceListRoute(router: Router, deps: HttpAppDeps): void {
       ...optional('traceIds', engineFilter(ctx.query, deps)),
     };
     const result = await deps.store.listTraces(query);
+    const racing = deps.analyzer.tracesWithRaces();
     ctx.body = ok({
       total_traces: result.total,
       page,
       page_size: pageSize,
       total_pages: totalPages(result.total, pageSize),
-      traces: result.items,
+      // Additions for list views (dashboard badge, TUI marks): only racing traces pay for a count.
+      traces: result.items.map((t) => ({
+        ...t,
+        has_races: racing.has(t.trace_id),
+        race_count: racing.has(t.trace_id)
+          ? deps.analyzer.traceRaces(t.trace_id).potential_races
+          : 0,
+      })),
     });
   });
 }
