@@ -89,6 +89,24 @@ describe('old SDKs calling each other, default configuration', () => {
     ]);
   });
 
+  it('links TS callees to their Python and TS callers by span ids; a TS callee sends no clock (S10)', async () => {
+    for (const call of ['Python → TS', 'TS → TS'] as const) {
+      const [fixture, tracePrefix, callerWrite, calleeFirst] = CALLS[call];
+      const caller = eventOf(fixture, callerWrite);
+      const trace = await getData(c.url, `/api/traces/${traceOf(fixture, tracePrefix)}`);
+      const callee = trace.events.filter((e: Json) => e.metadata.service_name === 'ts-ledger');
+      expect(callee, call).toHaveLength(4);
+      const spans = new Set(callee.map((e: Json) => e.metadata.distributed_span_id));
+      expect(spans.size, call).toBe(1);
+      expect(spans.has(caller.metadata.distributed_span_id), call).toBe(false);
+      for (const e of callee) {
+        expect(e.metadata.upstream_span_id, call).toBe(caller.metadata.distributed_span_id);
+        expect(e.trace_id, call).toBe(caller.trace_id);
+      }
+      expect(eventOf(fixture, calleeFirst).causality_vector, call).toEqual([]);
+    }
+  });
+
   it('serves a per-trace dependency edge for each call', async () => {
     const expected: Record<Call, [string, string]> = {
       'TS → Python': ['checkout-api', 'ledger-service'],
