@@ -3,9 +3,14 @@ import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { Role, RoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1';
 import { ConfigMap, Secret, Service, ServiceAccount } from 'kubernetes-models/v1';
 import type { IContainer } from 'kubernetes-models/v1/Container';
-import type { IPodSpec } from 'kubernetes-models/v1/PodSpec';
 import { describe, expect, it } from 'vitest';
-import { mebibytes, readManifests, yamlFilesUnder, type Manifest } from './manifests.js';
+import {
+  collectorContainers,
+  mebibytes,
+  podSpec,
+  readManifests,
+  yamlFilesUnder,
+} from './manifests.js';
 
 // Each kind the manifests use, validated against the Kubernetes OpenAPI schema by kubernetes-models.
 const models: Record<string, new (data: never) => { validate(): void }> = {
@@ -20,19 +25,9 @@ const models: Record<string, new (data: never) => { validate(): void }> = {
   'rbac.authorization.k8s.io/v1/RoleBinding': RoleBinding,
 };
 
-const files = [...yamlFilesUnder('k8s'), 'otel-collector/k8s.yaml'];
-const manifests = files.flatMap(readManifests);
+const manifests = [...yamlFilesUnder('k8s'), 'otel-collector/k8s.yaml'].flatMap(readManifests);
 const workloads = manifests.filter((m) => m.kind === 'Deployment' || m.kind === 'StatefulSet');
-const racewayContainers = workloads.flatMap((w) => {
-  const pod = podSpec(w);
-  return [...(pod.initContainers ?? []), ...pod.containers]
-    .filter((c) => c.image?.includes('raceway/collector'))
-    .map((c) => ({ file: w.file, name: `${w.metadata.name}/${c.name}`, container: c, pod }));
-});
-
-function podSpec(workload: Manifest): IPodSpec {
-  return (workload as unknown as { spec: { template: { spec: IPodSpec } } }).spec.template.spec;
-}
+const racewayContainers = collectorContainers(manifests);
 
 function env(container: IContainer, name: string): string | undefined {
   return container.env?.find((e) => e.name === name)?.value;

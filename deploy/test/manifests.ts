@@ -1,6 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { IContainer } from 'kubernetes-models/v1/Container';
+import type { IPodSpec } from 'kubernetes-models/v1/PodSpec';
 import { parseAllDocuments } from 'yaml';
 
 export const deployDir = fileURLToPath(new URL('..', import.meta.url));
@@ -44,4 +46,22 @@ export function mebibytes(quantity: string): number {
   const m = /^(\d+)(Mi|Gi)$/.exec(quantity);
   if (!m) throw new Error(`unsupported memory quantity ${quantity}`);
   return Number(m[1]) * (m[2] === 'Gi' ? 1024 : 1);
+}
+
+export function podSpec(workload: Manifest): IPodSpec {
+  return (workload as unknown as { spec: { template: { spec: IPodSpec } } }).spec.template.spec;
+}
+
+/** Every Raceway collector container (regular or native sidecar) of the workloads among `manifests`. */
+export function collectorContainers(
+  manifests: readonly Manifest[],
+): Array<{ file: string; name: string; container: IContainer; pod: IPodSpec }> {
+  return manifests
+    .filter((m) => m.kind === 'Deployment' || m.kind === 'StatefulSet')
+    .flatMap((w) => {
+      const pod = podSpec(w);
+      return [...(pod.initContainers ?? []), ...pod.containers]
+        .filter((c) => c.image?.includes('raceway/collector'))
+        .map((c) => ({ file: w.file, name: `${w.metadata.name}/${c.name}`, container: c, pod }));
+    });
 }
