@@ -20,6 +20,9 @@ export interface IndexEdge {
  *
  * Time rule, when a callee context carries no clock from its caller (the old TS SDK sends none): the
  * caller-span events stamped before the callee's first event minus `skewUs` happen before the callee.
+ * Returns mirror it when no clock came back (no old SDK returns one): the caller-span events stamped
+ * after the callee's last event plus `skewUs` happen after the callee, because the caller was waiting
+ * for the answer. `skewUs` is the tolerance for clocks of the two services (small: calls take ms).
  */
 export function callEdges(
   events: readonly StoredEvent[],
@@ -82,6 +85,7 @@ export function callEdges(
   };
 
   const clockLinked = new Set<string>(); // `${ctx}/${upstream}` got a call edge from its clock
+  const clockReturned = new Set<string>(); // `${callee ctx}/${caller span}` got a return edge from a clock
   byContext.forEach((ctxEvents, ctx) => {
     const lastSeen = new Map<string, number>();
     for (const i of ctxEvents) {
@@ -96,7 +100,10 @@ export function callEdges(
         }
         if (span != null) {
           for (const callee of calleeSpans.get(span) ?? []) {
-            sourcesIn(callee, comp, v, i).forEach((f) => add(f, i, 'return'));
+            for (const f of sourcesIn(callee, comp, v, i)) {
+              add(f, i, 'return');
+              clockReturned.add(`${ctxOf[f]}/${span}`);
+            }
           }
         }
       }
@@ -120,6 +127,31 @@ export function callEdges(
         let best = -1;
         for (const j of list) if (events[j]!.time_us < threshold && pos[j]! > best) best = pos[j]!;
         if (best > 0) add(byContext[callerCtx]![best - 1]!, first, 'call');
+      }
+    }
+  });
+
+  byContext.forEach((ctxEvents, ctx) => {
+    const lastByUpstream = new Map<string, { last: number; maxTime: number }>();
+    for (const i of ctxEvents) {
+      const upstream = events[i]!.metadata.upstream_span_id;
+      if (upstream == null) continue;
+      const entry = lastByUpstream.get(upstream);
+      if (!entry) lastByUpstream.set(upstream, { last: i, maxTime: events[i]!.time_us });
+      else {
+        entry.last = i; // ctxEvents is in program order
+        entry.maxTime = Math.max(entry.maxTime, events[i]!.time_us);
+      }
+    }
+    for (const [upstream, { last, maxTime }] of lastByUpstream) {
+      if (clockReturned.has(`${ctx}/${upstream}`)) continue;
+      const threshold = maxTime + skewUs;
+      for (const [callerCtx, list] of spans.get(upstream) ?? []) {
+        if (callerCtx === ctx) continue;
+        let first = Infinity;
+        for (const j of list)
+          if (events[j]!.time_us > threshold && pos[j]! < first) first = pos[j]!;
+        if (first !== Infinity) add(last, byContext[callerCtx]![first - 1]!, 'return');
       }
     }
   });

@@ -39,8 +39,14 @@ export interface AnalysisUpdate {
 }
 
 export interface AnalyzerOptions {
-  /** Clock-skew tolerance (ms) when comparing time windows of traces or caller/callee events. */
+  /** Clock-skew tolerance (ms) when comparing the time windows of traces (cross-trace races). */
   skewToleranceMs: number;
+  /**
+   * Tolerance (ms) of the time rules that place call and return edges between a caller span and its
+   * callee when no clock was propagated (old TS SDK). Calls take milliseconds, so a window as wide as
+   * `skewToleranceMs` would drop their edges and report ordered writes as races. Default 1.
+   */
+  callSkewToleranceMs?: number;
   /** Samples a baseline needs before anomalies are judged against it. */
   anomalyMinSamples: number;
 }

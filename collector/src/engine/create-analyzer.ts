@@ -25,6 +25,7 @@ import { VariableTraces } from './races/variable-traces.js';
  */
 export function createAnalyzer(options: AnalyzerOptions): Analyzer {
   const skewUs = options.skewToleranceMs * 1000;
+  const callSkewUs = (options.callSkewToleranceMs ?? 1) * 1000;
   const cross = new CrossTraceIndex(skewUs);
   const detector = new AnomalyDetector({ minSamples: options.anomalyMinSamples });
   const touching = new VariableTraces();
@@ -34,7 +35,7 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
   let pending: AnalysisUpdate | undefined;
   let sweep: { version: number; limit: number; result: GlobalSweep } | undefined;
 
-  const registry = new TraceRegistry(skewUs, (next, previous) => {
+  const registry = new TraceRegistry(callSkewUs, (next, previous) => {
     if (next.races.total > 0) racy.add(next.traceId);
     else racy.delete(next.traceId);
     const newGlobal = cross.replace(footprintOf(next));

@@ -129,14 +129,11 @@ describe('old SDKs calling each other, default configuration', () => {
     expect((await racesOf(c, 'Python → Python')).potential_races).toBe(0);
   });
 
-  // KNOWN BUG (reported to the lead): whenever a TypeScript SDK is at either end of the call, the callee's
-  // clock cannot be placed in the caller's events (the TS SDK sends [[rootId, n]], never `svc#inst`), so the
-  // call edge falls back to the time rule, which only trusts caller events stamped at least the skew
-  // tolerance (default 50 ms) before the callee's first event. Real local calls take 5–40 ms: no call edge,
-  // and the caller's write "races" with the callee's read and write (2 races per trace, S9b expects 0).
-  // Remove `.fails` when these pass with the default configuration.
+  // Whenever a TypeScript SDK is at either end, the callee's clock cannot be placed in the caller's events
+  // (the TS SDK sends [[rootId, n]], never `svc#inst`): the call edge comes from the time rule, whose
+  // tolerance must stay well under a local call's 5–40 ms.
   for (const call of ['TS → Python', 'Python → TS', 'TS → TS'] as const) {
-    it.fails(`${call}: the call orders the caller write before the callee (0 races)`, async () => {
+    it(`${call}: the call orders the caller write before the callee (0 races)`, async () => {
       expect((await racesOf(c, call)).potential_races).toBe(0);
     });
   }

@@ -78,18 +78,12 @@ describe('old Python SDK: tracked_lock, and writing again after a call returns',
     }
   });
 
-  // KNOWN GAP (reported to the lead): the old SDKs never send the callee's clock back with the response, so
-  // DESIGN's return edges (4) never exist for them, and no time rule stands in for them as it does for
-  // calls. The caller's write after the answer then "races" with the callee's read and write (2 races with
-  // the Python callee, 4 with the TS callee, whose call edge is also missing at the default skew). Remove
-  // `.fails` when a return edge orders them.
+  // The old SDKs never send the callee's clock back, so the time rule for returns orders the caller's
+  // write after the answer behind everything the callee did.
   for (const [call, [tracePrefix]] of Object.entries(RETURNS)) {
-    it.fails(
-      `${call}: the caller's write after the answer does not race with the callee`,
-      async () => {
-        const races = await getData(c.url, `/api/traces/${traceOf(fixture, tracePrefix)}/races`);
-        expect(races.potential_races).toBe(0);
-      },
-    );
+    it(`${call}: the caller's write after the answer does not race with the callee`, async () => {
+      const races = await getData(c.url, `/api/traces/${traceOf(fixture, tracePrefix)}/races`);
+      expect(races.potential_races).toBe(0);
+    });
   }
 });
