@@ -213,7 +213,12 @@ describe('Raceway tracking API over the native transport', () => {
     const write = collector.events.find((e) => kindOf(e) === 'StateChange')!;
     expect(write.parent_id).toBe(call.id);
     expect(call.metadata.duration_ns).toBeGreaterThanOrEqual(4_000_000);
-    expect(Date.parse(call.timestamp)).toBeLessThanOrEqual(Date.parse(write.timestamp));
+    // Stamped when it returned, as the old SDKs do: the write lies inside [timestamp − duration, timestamp].
+    const end = Date.parse(call.timestamp);
+    expect(Date.parse(write.timestamp)).toBeLessThanOrEqual(end);
+    expect(Date.parse(write.timestamp)).toBeGreaterThanOrEqual(
+      end - call.metadata.duration_ns! / 1e6 - 1,
+    );
   });
 
   it('runs child contexts in the same trace, spawned from the parent', async () => {

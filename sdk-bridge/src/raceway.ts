@@ -151,14 +151,17 @@ export class Raceway {
     try {
       return await fn();
     } finally {
+      // Stamped when it returns, with its duration, like the old SDKs (the collector reads the interval
+      // of a native FunctionCall as [timestamp − duration, timestamp]); parent_id still puts it first.
+      const end = nowNs();
       const kind: TrackedKind = {
         type: 'function_call',
         name,
         args: snapshot(args),
-        durationNs: Number(nowNs() - start),
+        durationNs: Number(end - start),
       };
       this.recorder.record(
-        { id, kind, site, timeNs: start },
+        { id, kind, site, timeNs: end },
         { ...state, clock: clockAtCall },
         parentId,
         context.active(),

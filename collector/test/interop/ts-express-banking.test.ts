@@ -102,13 +102,9 @@ describe('old TS SDK: Express banking service (S6 lost update)', () => {
     }
   });
 
-  // KNOWN BUG (reported to the lead), same cause as below: each trace's time window for cross-trace races
-  // ends at timestamp + duration_ns, so the first transfer's completion-stamped FunctionCall and
-  // HttpResponse (~300 ms each) stretch its window over the second transfer, which started 176 ms after
-  // the first one answered (more than the 50 ms skew tolerance). Result: 3 cross-trace races, one of them
-  // CRITICAL, between two requests the client ran one after the other. Remove `.fails` once durations of
-  // completion-stamped events end at their timestamp.
-  it.fails('does not race two transfers the client made one after the other', async () => {
+  // Each trace's time window ends where its completion-stamped FunctionCall and HttpResponse end (their
+  // timestamp), so a transfer started 176 ms after the first one answered does not overlap it.
+  it('does not race two transfers the client made one after the other', async () => {
     const [first, second] = [traceOf(sequential, '8503f7a6'), traceOf(sequential, 'a5354531')];
     const timesOf = (traceId: string): number[] =>
       eventsOf(sequential)
@@ -123,13 +119,9 @@ describe('old TS SDK: Express banking service (S6 lost update)', () => {
     expect(global.race_details.filter((r: Json) => r.variable === 'frank.balance')).toEqual([]);
   });
 
-  // KNOWN BUG (reported to the lead): the old SDKs stamp trackFunction's FunctionCall and trackHttpResponse's
-  // HttpResponse when the work *ends* (duration_ns covers the time before the timestamp), but the critical
-  // path takes every timestamp as a start. The request below took ~68 ms (first to last timestamp; its own
-  // HttpResponse says duration_ms 67); the collector reports 135.6 ms of wall time and puts 98% of the path
-  // in "HttpResponse(200)". Remove `.fails` once durations of completion-stamped events end at their
-  // timestamp.
-  it.fails('measures the request at its real wall time (~68 ms), not twice that', async () => {
+  // The old SDKs stamp trackFunction's FunctionCall and trackHttpResponse's HttpResponse when the work
+  // ends: the request took ~68 ms (its own HttpResponse says duration_ms 67), not twice that.
+  it('measures the request at its real wall time (~68 ms), not twice that', async () => {
     const trace = await getData(c.url, `/api/traces/${t1}`);
     const times = trace.events.map((e: Json) => timeUs(e.timestamp as string));
     const spanMs = (Math.max(...times) - Math.min(...times)) / 1000;

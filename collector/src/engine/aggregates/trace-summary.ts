@@ -1,5 +1,6 @@
 import { kindName } from '../../model/event.js';
 import type { StoredEvent } from '../../model/stored-event.js';
+import { eventInterval } from '../../model/event-interval.js';
 
 export interface DurationTotal {
   count: number;
@@ -30,9 +31,10 @@ export class TraceSummary {
     const ns = event.metadata.duration_ns;
     const ms = typeof ns === 'number' && ns > 0 ? ns / 1e6 : 0;
     this.eventCount++;
-    this.firstUs = Math.min(this.firstUs, event.time_us);
+    const { startUs, endUs } = eventInterval(event);
+    this.firstUs = Math.min(this.firstUs, startUs);
     this.lastUs = Math.max(this.lastUs, event.time_us);
-    this.endUs = Math.max(this.endUs, event.time_us + ms * 1000);
+    this.endUs = Math.max(this.endUs, endUs);
 
     const activity = this.services.get(service) ?? { events: 0, lastUs: -Infinity };
     activity.events++;

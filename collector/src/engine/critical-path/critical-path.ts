@@ -5,6 +5,7 @@ import type { CriticalWalk } from './critical-sections.js';
 import { terminalCandidates, walkCriticalPath } from './critical-sections.js';
 import { durationUs, nestingForest } from './nesting-forest.js';
 import { pathKind, pathLocation } from './path-labels.js';
+import { eventInterval } from '../../model/event-interval.js';
 
 /**
  * The critical path of one trace on real intervals (DESIGN "Analyses"; replaces the double-counting sum of
@@ -28,8 +29,9 @@ export function criticalPath(view: TraceView): CriticalPathResponse | null {
   let traceStart = Infinity;
   let traceEnd = -Infinity;
   for (const event of view.events) {
-    traceStart = Math.min(traceStart, event.time_us);
-    traceEnd = Math.max(traceEnd, event.time_us + durationUs(event));
+    const { startUs, endUs } = eventInterval(event);
+    traceStart = Math.min(traceStart, startUs);
+    traceEnd = Math.max(traceEnd, endUs);
   }
 
   const selfUs = new Map<string, number>();

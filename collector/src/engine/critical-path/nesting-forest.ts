@@ -1,6 +1,7 @@
 import type { StoredEvent } from '../../model/stored-event.js';
 import type { TraceView } from '../trace-view.js';
 import { causalOrder } from './causal-order.js';
+import { eventInterval } from '../../model/event-interval.js';
 
 /** An event's real interval in µs: start = timestamp, end = start + duration (instants: end = start). */
 export interface WorkInterval {
@@ -27,8 +28,8 @@ export interface NestingForest {
 }
 
 export function durationUs(event: StoredEvent): number {
-  const ns = event.metadata.duration_ns;
-  return typeof ns === 'number' && ns > 0 ? ns / 1000 : 0;
+  const { startUs, endUs } = eventInterval(event);
+  return endUs - startUs;
 }
 
 /**
@@ -65,8 +66,7 @@ export function nestingForest(view: TraceView): NestingForest {
   // Predecessors first, so each event sees its ancestors' frames; a predecessor still unresolved (only
   // possible on a cyclic, i.e. broken, input) is ignored rather than allowed to hang the analysis.
   for (const event of causalOrder(view, predecessorsOf)) {
-    const start = event.time_us;
-    const rawEnd = start + durationUs(event);
+    const { startUs: start, endUs: rawEnd } = eventInterval(event);
     let parent: WorkInterval | undefined;
     for (const predId of predecessorsOf.get(event.id) ?? []) {
       const pred = byId.get(predId);

@@ -1,6 +1,7 @@
 import type { StoredEvent } from '../../model/stored-event.js';
 import type { DistributedEdge } from '../results.js';
 import type { TraceView } from '../trace-view.js';
+import { eventInterval } from '../../model/event-interval.js';
 
 /** One call from a service into another, found in one trace. */
 export interface ServiceCallRecord {
@@ -103,9 +104,9 @@ function isFailure(event: StoredEvent): boolean {
 function wallTimeMs(events: readonly StoredEvent[]): number {
   let [start, end] = [Infinity, -Infinity];
   for (const event of events) {
-    const ns = event.metadata.duration_ns;
-    start = Math.min(start, event.time_us);
-    end = Math.max(end, event.time_us + (typeof ns === 'number' && ns > 0 ? ns / 1000 : 0));
+    const interval = eventInterval(event);
+    start = Math.min(start, interval.startUs);
+    end = Math.max(end, interval.endUs);
   }
   return end > start ? Math.round((end - start) * 1000) / 1e6 : 0;
 }

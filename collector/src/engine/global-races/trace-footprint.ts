@@ -1,6 +1,7 @@
 import type { LockSet } from '../../causality/lock-set.js';
 import type { AccessType } from '../../model/event.js';
 import type { TraceAnalysis } from '../races/trace-analysis.js';
+import { eventInterval } from '../../model/event-interval.js';
 
 /** Accesses of one trace to one variable with one lock set and access type. */
 export interface AccessClass {
@@ -34,8 +35,9 @@ export function footprintOf(analysis: TraceAnalysis): TraceFootprint {
   const variables = new Map<string, VariableFootprint>();
   for (const i of causality.order) {
     const event = events[i]!;
-    start = Math.min(start, event.time_us);
-    end = Math.max(end, event.time_us + (event.metadata.duration_ns ?? 0) / 1000);
+    const interval = eventInterval(event);
+    start = Math.min(start, interval.startUs);
+    end = Math.max(end, interval.endUs);
     if (!('StateChange' in event.kind)) continue;
     const { variable, access_type: type } = event.kind.StateChange;
     let footprint = variables.get(variable);
