@@ -140,9 +140,17 @@ export function createApp(config: RacewayConfig, parts: AppParts = {}): App {
   async function replay(upToSeq: number): Promise<void> {
     status.phase = 'replaying';
     status.replay.total = (await store.stats()).events;
-    if (follower !== undefined) {
-      // Everything not written by this process life, this boot's backlog included, comes through it.
-      await follower.catchUp((events) => (status.replay.processed += events));
+    if (follower !== undefined && store.followHorizon !== undefined) {
+      // Replay everything committed, then follow from a horizon taken before the replay: the overlap is
+      // ignored by the engine (ids it has), nothing between is skipped, and an old open transaction
+      // elsewhere on the server cannot hold the boot back.
+      const horizon = await store.followHorizon();
+      await store.replay((events) => {
+        analyzer.ingest(events);
+        status.replay.processed += events.length;
+      });
+      follower.resumeAt(horizon);
+      await follower.catchUp();
       follower.start();
     } else {
       // Events stored after boot (seq > upToSeq) reach the engine through the pipeline, never twice.

@@ -34,8 +34,9 @@ export interface FollowerStatus {
  * Keeps this replica's engine in step with the other replicas writing the same store. Each replica
  * analyses what it ingests itself; the follower reads, in commit order, what the others stored and
  * feeds it to the same analyzer, so cross-trace analyses (global races, baselines, service graph)
- * converge on every replica. At boot, `catchUp` replaces the store replay: the store's own-writer
- * filter is per process life, so everything stored before this boot counts as "another writer".
+ * converge on every replica. At boot the store is replayed in full first and the follower resumes at
+ * the horizon taken before that replay: following alone would wait behind any transaction left open on
+ * the server (its horizon stops there), and a restarted replica would answer from an empty engine.
  */
 export class StoreFollower {
   private cursor: FollowCursor | undefined;
@@ -49,6 +50,11 @@ export class StoreFollower {
 
   constructor(private readonly options: StoreFollowerOptions) {
     this.startedAtMs = options.clock.now();
+  }
+
+  /** Continues from `cursor` (a `followHorizon` taken before the boot replay) instead of the start. */
+  resumeAt(cursor: FollowCursor): void {
+    this.cursor = cursor;
   }
 
   /** Reads until the end of what is committed; `onBatch` sees each batch's size (boot progress). */

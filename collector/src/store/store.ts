@@ -103,4 +103,10 @@ export interface Store {
     batchSize?: number,
   ): Promise<void>;
   follow?(cursor: FollowCursor | undefined, limit: number): Promise<FollowBatch>;
+  /**
+   * (optional, with `follow`) A cursor that `follow` can start from after a full `replay` taken later:
+   * everything before it was committed when it was taken, so the replay holds it; what follows may
+   * overlap the replay (the engine ignores ids it already has) but is never skipped.
+   */
+  followHorizon?(): Promise<FollowCursor>;
 }

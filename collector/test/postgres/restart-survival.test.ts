@@ -95,40 +95,34 @@ describe.skipIf(unreachable !== undefined)('a collector on Postgres across a res
     }
   });
 
-  // KNOWN BUG (reported to the lead): with replica following on (the default), boot replay goes through
-  // `Store.follow`, which only returns rows below the oldest running transaction on the server. Any
-  // transaction that started before the events were written and is still open at boot (another session,
-  // a migration, a backup) hides them: boot reports "completed" with nothing replayed, and the API answers
-  // from an empty engine. `it.fails` keeps CI green while documenting it; it starts failing once fixed.
-  it.fails(
-    'replays every stored event at boot while another session holds a transaction open',
-    async () => {
-      const own = await createTestSchema('restart_held');
-      const holder = new pg.Client({ connectionString: TEST_DATABASE_URL });
-      await holder.connect();
+  // With replica following on (the default), `Store.follow` only returns rows below the oldest running
+  // transaction on the server; boot therefore replays the store in full and only then follows.
+  it('replays every stored event at boot while another session holds a transaction open', async () => {
+    const own = await createTestSchema('restart_held');
+    const holder = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT pg_current_xact_id()');
+      const first = await startTestCollector({ storage: 'postgres', databaseUrl: own.url });
       try {
-        await holder.query('BEGIN');
-        await holder.query('SELECT pg_current_xact_id()');
-        const first = await startTestCollector({ storage: 'postgres', databaseUrl: own.url });
-        try {
-          expect((await post(first, realisticBatch({ events: 14 }))).status).toBe(200);
-        } finally {
-          await first.close();
-        }
-        const second = await startTestCollector({ storage: 'postgres', databaseUrl: own.url });
-        try {
-          const health = (await (await fetch(`${second.url}/health`)).json()) as { data: object };
-          expect(health.data).toMatchObject({ phase: 'completed', processed_traces: 14 });
-        } finally {
-          await second.close();
-        }
+        expect((await post(first, realisticBatch({ events: 14 }))).status).toBe(200);
       } finally {
-        await holder.query('COMMIT').catch(() => undefined);
-        await holder.end();
-        await dropSchemas([own.schema]);
+        await first.close();
       }
-    },
-  );
+      const second = await startTestCollector({ storage: 'postgres', databaseUrl: own.url });
+      try {
+        const health = (await (await fetch(`${second.url}/health`)).json()) as { data: object };
+        expect(health.data).toMatchObject({ phase: 'completed', processed_traces: 14 });
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await holder.query('COMMIT').catch(() => undefined);
+      await holder.end();
+      await dropSchemas([own.schema]);
+    }
+  });
 });
 
 if (unreachable !== undefined) {

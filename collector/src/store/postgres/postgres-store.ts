@@ -251,6 +251,16 @@ class PostgresStore implements Store {
     });
   }
 
+  /** Just below the oldest transaction still running: every row of an older one is committed now. */
+  followHorizon(): Promise<FollowCursor> {
+    return this.#run('follow', async () => {
+      const result = await this.#pool('write').query<{ xmin: string }>(
+        'SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin',
+      );
+      return { xact: (BigInt(result.rows[0]!.xmin) - 1n).toString(), id: '' };
+    });
+  }
+
   /** On the primary: a read replica may lag behind what the horizon says is committed. */
   follow(cursor: FollowCursor | undefined, limit: number): Promise<FollowBatch> {
     return this.#run('follow', async () => {
