@@ -192,6 +192,9 @@ export function describeStoreContract(
         });
         expect(both.items.map((t) => t.trace_id)).toEqual([a]);
         expect(both.total).toBe(1);
+        // A service with fewer traces than the id set still honours the id set (has_races + service).
+        expect(await listed({ service: 'audit', traceIds: new Set([b!, c!]) })).toEqual([]);
+        expect(await listed({ service: 'audit', traceIds: new Set([a!, b!]) })).toEqual([a]);
       });
     });
 

@@ -77,6 +77,7 @@ export class MemoryStore implements Store {
       (t) =>
         (query.minEvents === undefined || t.events.length >= query.minEvents) &&
         (query.service === undefined || t.services.has(query.service)) &&
+        (query.traceIds === undefined || query.traceIds.has(t.traceId)) &&
         (query.idPrefix === undefined || t.traceId.startsWith(query.idPrefix.toLowerCase())),
     );
     const size = Math.max(0, query.pageSize);
