@@ -315,6 +315,39 @@ describe('convertTraceRequest', () => {
     expect(child.parent_id).toBe(write.id);
   });
 
+  it('orders a child after a sibling that ended before it started (await a(); await b())', () => {
+    const svc = new RecordingService(RESOURCE);
+    const root = svc.start('handle', 0);
+    const a = svc.start('a', 1, { parent: root });
+    a.addEvent(
+      'raceway.state_change',
+      { 'raceway.variable.name': 'x', 'raceway.access.type': 'write' },
+      at(2),
+    );
+    a.end(at(3));
+    const b = svc.start('b', 4, { parent: root });
+    b.end(at(5));
+    root.end(at(6));
+    const { events } = convert(svc);
+    const write = events.find((e) => 'StateChange' in e.kind)!;
+    const bStart = events.find((e) => e.metadata.tags['otel.span_name'] === 'b')!;
+    expect(bStart.parent_id).toBe(write.id);
+  });
+
+  it('leaves overlapping siblings unordered (Promise.all)', () => {
+    const svc = new RecordingService(RESOURCE);
+    const root = svc.start('handle', 0);
+    const a = svc.start('a', 1, { parent: root });
+    const b = svc.start('b', 2, { parent: root });
+    a.end(at(3));
+    b.end(at(4));
+    root.end(at(5));
+    const { events } = convert(svc);
+    const [rootStart] = events.filter((e) => e.metadata.tags['otel.span_name'] === 'handle');
+    const bStart = events.find((e) => e.metadata.tags['otel.span_name'] === 'b')!;
+    expect(bStart.parent_id).toBe(rootStart!.id);
+  });
+
   it('marks a server span whose parent is remote with upstream_span_id on all its events', () => {
     const caller = new RecordingService({ 'service.name': 'gateway' });
     const callee = new RecordingService({ 'service.name': 'accounts' });

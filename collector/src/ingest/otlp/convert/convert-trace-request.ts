@@ -20,6 +20,10 @@ export interface TraceConversion {
  *   start when the parent is in this export, else the parent span's own event (its id is derived, so it
  *   links whenever it arrives: batches split span trees). What the parent did before starting the child
  *   happens before the child; what it does later stays concurrent (a spawn edge, exact, no clock skew);
+ * - a sibling that had already ended when the child started (`await a(); await b()`) and that started
+ *   after that same parent event is the child's link instead: it follows the parent event and the parent
+ *   was waiting for it, so sequential children are ordered while overlapping ones stay concurrent (one
+ *   `parent_id` per event: the sibling's last event then stands for both);
  * - a child whose parent is remote (OTLP flags, else a server/consumer span) or in another service also
  *   gets `upstream_span_id` = the parent span on all its events: the call edge of the service graph.
  */
@@ -44,15 +48,20 @@ export function convertTraceRequest(request: OtlpTraceRequest): TraceConversion 
     }
   }
 
+  const children = childrenByEnd(converted);
   const events: RacewayEvent[] = [];
   for (const item of converted) {
-    linkToParent(item, bySpan);
+    linkToParent(item, bySpan, children);
     for (const event of item.events) events.push(event);
   }
   return { events, acceptedSpans: converted.length, rejected };
 }
 
-function linkToParent(item: SpanEvents, bySpan: ReadonlyMap<string, SpanEvents>): void {
+function linkToParent(
+  item: SpanEvents,
+  bySpan: ReadonlyMap<string, SpanEvents>,
+  children: ReadonlyMap<string, readonly SpanEvents[]>,
+): void {
   const { span } = item;
   if (span.parentSpanId === '' || span.parentSpanId === '0000000000000000') return;
   const parent = bySpan.get(`${span.traceId}/${span.parentSpanId}`);
@@ -60,10 +69,50 @@ function linkToParent(item: SpanEvents, bySpan: ReadonlyMap<string, SpanEvents>)
     parentIsRemote(span) === true ||
     (parent !== undefined && parent.resource.key !== item.resource.key);
   if (remote) for (const event of item.events) event.metadata.upstream_span_id = span.parentSpanId;
-  item.events[0]!.parent_id =
-    parent === undefined
-      ? spanEventId(span.traceId, span.parentSpanId, 0)
-      : parent.events[latestAtOrBefore(parent.times, spawnHorizon(span.startTimeUnixNano))]!.id;
+  if (parent === undefined) {
+    item.events[0]!.parent_id = spanEventId(span.traceId, span.parentSpanId, 0);
+    return;
+  }
+  const horizon = spawnHorizon(span.startTimeUnixNano);
+  const p = latestAtOrBefore(parent.times, horizon);
+  const sibling = remote
+    ? undefined
+    : lastEndedBefore(children.get(parentKey(item)) ?? [], horizon);
+  // The sibling stands for the parent event too only when it started after that event (so it follows it).
+  const joined =
+    sibling !== undefined &&
+    latestAtOrBefore(parent.times, spawnHorizon(sibling.span.startTimeUnixNano)) === p;
+  item.events[0]!.parent_id = joined ? sibling.events.at(-1)!.id : parent.events[p]!.id;
+}
+
+function parentKey(item: SpanEvents): string {
+  return `${item.resource.key}/${item.span.traceId}/${item.span.parentSpanId}`;
+}
+
+/** In-process children of each parent span, ordered by end time (for {@link lastEndedBefore}). */
+function childrenByEnd(converted: readonly SpanEvents[]): Map<string, SpanEvents[]> {
+  const byParent = new Map<string, SpanEvents[]>();
+  for (const item of converted) {
+    if (item.span.parentSpanId === '' || parentIsRemote(item.span) === true) continue;
+    const key = parentKey(item);
+    const list = byParent.get(key);
+    if (list) list.push(item);
+    else byParent.set(key, [item]);
+  }
+  for (const list of byParent.values())
+    list.sort((a, b) => (a.span.endTimeUnixNano < b.span.endTimeUnixNano ? -1 : 1));
+  return byParent;
+}
+
+/** The sibling that ended last at or before `t` (binary search over end times). */
+function lastEndedBefore(siblings: readonly SpanEvents[], t: bigint): SpanEvents | undefined {
+  let [lo, hi, found] = [0, siblings.length - 1, -1];
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (siblings[mid]!.span.endTimeUnixNano <= t) [found, lo] = [mid, mid + 1];
+    else hi = mid - 1;
+  }
+  return found < 0 ? undefined : siblings[found];
 }
 
 /**
