@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import type { GlobalRaceDetail } from '../../cli/commands/api-types.js';
 import { FieldLines } from '../components/field-lines.js';
 import { Pane, paneRows } from '../components/pane.js';
-import { ScrollList } from '../components/scroll-list.js';
+import { ListPane } from '../components/list-pane.js';
 import { useResource } from '../data/use-resource.js';
 import { useKeyHandler } from '../input/key-handler.js';
 import { useListNavigation } from '../input/use-list-navigation.js';
@@ -71,16 +71,15 @@ export function CrossTraceScreen({
     : 'Cross-trace races (loading…)';
   return (
     <Box flexDirection="column" height={height}>
-      <Pane title={title} focused={panes.focus === 0} height={listHeight}>
-        <ScrollList
-          rows={rows}
-          cursor={nav.cursor}
-          height={paneRows(listHeight)}
-          active={panes.focus === 0}
-          tones={races.map((r) => (r.severity === 'CRITICAL' ? 'critical' : 'warning'))}
-          empty="no races between traces"
-        />
-      </Pane>
+      <ListPane
+        title={title}
+        focused={panes.focus === 0}
+        height={listHeight}
+        rows={rows}
+        cursor={nav.cursor}
+        tones={races.map((r) => (r.severity === 'CRITICAL' ? 'critical' : 'warning'))}
+        empty="no races between traces"
+      />
       {race ? (
         <Box flexDirection="row" height={sideHeight}>
           {([1, 2] as const).map((side) => (

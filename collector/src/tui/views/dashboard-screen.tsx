@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useEffect, useRef, useState } from 'react';
 import { FieldLines } from '../components/field-lines.js';
 import { Pane, paneRows } from '../components/pane.js';
-import { ScrollList } from '../components/scroll-list.js';
+import { ListPane } from '../components/list-pane.js';
 import { useResource } from '../data/use-resource.js';
 import { useKeyHandler } from '../input/key-handler.js';
 import { usePaneFocus } from '../input/use-pane-focus.js';
@@ -143,25 +143,25 @@ export function DashboardScreen({
         </Pane>
       </Box>
       <Box flexDirection="row" height={bottomHeight}>
-        <Pane title="Recent races" focused={panes.focus === 0} height={bottomHeight} width="45%">
-          <ScrollList
-            rows={raceRows}
-            cursor={raceNav.cursor}
-            height={paneRows(bottomHeight)}
-            active={panes.focus === 0}
-            tones={raceRows.map(() => 'critical')}
-            empty="no races"
-          />
-        </Pane>
-        <Pane title="Recent traces" focused={panes.focus === 1} height={bottomHeight} flexGrow={1}>
-          <ScrollList
-            rows={recentRows}
-            cursor={traceNav.cursor}
-            height={paneRows(bottomHeight)}
-            active={panes.focus === 1}
-            empty="no traces yet"
-          />
-        </Pane>
+        <ListPane
+          title="Recent races"
+          focused={panes.focus === 0}
+          height={bottomHeight}
+          width="45%"
+          rows={raceRows}
+          cursor={raceNav.cursor}
+          tones={raceRows.map(() => 'critical')}
+          empty="no races"
+        />
+        <ListPane
+          title="Recent traces"
+          focused={panes.focus === 1}
+          height={bottomHeight}
+          flexGrow={1}
+          rows={recentRows}
+          cursor={traceNav.cursor}
+          empty="no traces yet"
+        />
       </Box>
     </Box>
   );

@@ -2,7 +2,7 @@ import { Box } from 'ink';
 import type { ReactNode } from 'react';
 import { FieldLines } from '../../components/field-lines.js';
 import { Pane, paneRows } from '../../components/pane.js';
-import { ScrollList } from '../../components/scroll-list.js';
+import { ListPane } from '../../components/list-pane.js';
 import { useKeyHandler } from '../../input/key-handler.js';
 import { useListNavigation } from '../../input/use-list-navigation.js';
 import { columnsHit, usePaneFocus } from '../../input/use-pane-focus.js';
@@ -25,27 +25,18 @@ export function AnomaliesTab({ trace, height }: TabProps): ReactNode {
 
   return (
     <Box flexDirection="row" height={height}>
-      <Pane
+      <ListPane
         title={`Anomalies ${anomalies.length}`}
         focused={panes.focus === 0}
         height={height}
         width="55%"
-      >
-        <ScrollList
-          rows={rows}
-          cursor={nav.cursor}
-          height={listHeight}
-          active={panes.focus === 0}
-          tones={anomalies.map((x) =>
-            x.severity === 'Critical'
-              ? 'critical'
-              : x.severity === 'Warning'
-                ? 'warning'
-                : undefined,
-          )}
-          empty="No anomalies detected"
-        />
-      </Pane>
+        rows={rows}
+        cursor={nav.cursor}
+        tones={anomalies.map((x) =>
+          x.severity === 'Critical' ? 'critical' : x.severity === 'Warning' ? 'warning' : undefined,
+        )}
+        empty="No anomalies detected"
+      />
       <Pane title="Anomaly" focused={panes.focus === 1} height={height} flexGrow={1}>
         {a ? (
           <FieldLines

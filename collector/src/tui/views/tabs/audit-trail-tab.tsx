@@ -1,8 +1,8 @@
 import { Box } from 'ink';
 import type { ReactNode } from 'react';
 import type { VariableAccess } from '../../../cli/commands/api-types.js';
-import { Pane, paneRows } from '../../components/pane.js';
-import { ScrollList } from '../../components/scroll-list.js';
+import { paneRows } from '../../components/pane.js';
+import { ListPane } from '../../components/list-pane.js';
 import { useKeyHandler } from '../../input/key-handler.js';
 import { useListNavigation } from '../../input/use-list-navigation.js';
 import { columnsHit, usePaneFocus } from '../../input/use-pane-focus.js';
@@ -44,37 +44,27 @@ export function AuditTrailTab({ trace, height }: TabProps): ReactNode {
 
   return (
     <Box flexDirection="row" height={height}>
-      <Pane
+      <ListPane
         title={`Variables ${variables.length}`}
         focused={panes.focus === 0}
         height={height}
         width="35%"
-      >
-        <ScrollList
-          rows={varRows}
-          cursor={varNav.cursor}
-          height={listHeight}
-          active={panes.focus === 0}
-          tones={variables.map((v) =>
-            (trace.audit_trails[v] ?? []).some((a) => a.is_race) ? 'critical' : undefined,
-          )}
-          empty="no state changes in this trace"
-        />
-      </Pane>
-      <Pane
+        rows={varRows}
+        cursor={varNav.cursor}
+        tones={variables.map((v) =>
+          (trace.audit_trails[v] ?? []).some((a) => a.is_race) ? 'critical' : undefined,
+        )}
+        empty="no state changes in this trace"
+      />
+      <ListPane
         title={`Audit trail ${variable ?? ''}  (↓ causal · ⋮ concurrent)`}
         focused={panes.focus === 1}
         height={height}
         flexGrow={1}
-      >
-        <ScrollList
-          rows={rows}
-          cursor={accessNav.cursor}
-          height={listHeight}
-          active={panes.focus === 1}
-          tones={accesses.map((a) => (a.is_race ? 'critical' : undefined))}
-        />
-      </Pane>
+        rows={rows}
+        cursor={accessNav.cursor}
+        tones={accesses.map((a) => (a.is_race ? 'critical' : undefined))}
+      />
     </Box>
   );
 }

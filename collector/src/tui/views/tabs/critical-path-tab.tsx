@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { FieldLines } from '../../components/field-lines.js';
 import { Pane, paneRows } from '../../components/pane.js';
-import { ScrollList } from '../../components/scroll-list.js';
+import { ListPane } from '../../components/list-pane.js';
 import { useKeyHandler } from '../../input/key-handler.js';
 import { useListNavigation } from '../../input/use-list-navigation.js';
 import { columnsHit, usePaneFocus } from '../../input/use-pane-focus.js';
@@ -28,20 +28,15 @@ export function CriticalPathTab({ trace, height }: TabProps): ReactNode {
 
   return (
     <Box flexDirection="row" height={height}>
-      <Pane
+      <ListPane
         title={`Critical path ${path.length} steps`}
         focused={panes.focus === 0}
         height={height}
         width="60%"
-      >
-        <ScrollList
-          rows={rows}
-          cursor={nav.cursor}
-          height={listHeight}
-          active={panes.focus === 0}
-          empty="no critical path (no timed events)"
-        />
-      </Pane>
+        rows={rows}
+        cursor={nav.cursor}
+        empty="no critical path (no timed events)"
+      />
       <Pane title="Summary" focused={panes.focus === 1} height={height} flexGrow={1}>
         {cp ? (
           <FieldLines

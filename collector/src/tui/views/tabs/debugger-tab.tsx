@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { FieldLines } from '../../components/field-lines.js';
 import type { Field } from '../../components/field-lines.js';
 import { Pane, paneRows } from '../../components/pane.js';
-import { ScrollList } from '../../components/scroll-list.js';
+import { ListPane } from '../../components/list-pane.js';
 import { useKeyHandler } from '../../input/key-handler.js';
 import { useListNavigation } from '../../input/use-list-navigation.js';
 import { columnsHit, usePaneFocus } from '../../input/use-pane-focus.js';
@@ -66,20 +66,15 @@ export function DebuggerTab({ trace, height }: TabProps): ReactNode {
   }
   return (
     <Box flexDirection="row" height={height}>
-      <Pane
+      <ListPane
         title="Timeline  (Space play · [ ] speed · g/G start/end)"
         focused={panes.focus === 0}
         height={height}
         width="55%"
-      >
-        <ScrollList
-          rows={rows}
-          cursor={nav.cursor}
-          height={listHeight}
-          active={panes.focus === 0}
-          tones={events.map((e) => (racing.has(e.id) ? 'critical' : undefined))}
-        />
-      </Pane>
+        rows={rows}
+        cursor={nav.cursor}
+        tones={events.map((e) => (racing.has(e.id) ? 'critical' : undefined))}
+      />
       <Pane title="State snapshot" focused={panes.focus === 1} height={height} flexGrow={1}>
         <FieldLines fields={fields} />
         <Text bold>Variables</Text>

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
+import { ListPane } from '../../components/list-pane.js';
 import { Pane, paneRows } from '../../components/pane.js';
 import { ScrollList } from '../../components/scroll-list.js';
 import { useKeyHandler } from '../../input/key-handler.js';
@@ -32,19 +33,14 @@ export function DependenciesTab({ trace, height }: TabProps): ReactNode {
 
   return (
     <Box flexDirection="row" height={height}>
-      <Pane
+      <ListPane
         title={`Services ${services.length}`}
         focused={panes.focus === 0}
         height={height}
         width="60%"
-      >
-        <ScrollList
-          rows={rows}
-          cursor={nav.cursor}
-          height={listHeight}
-          active={panes.focus === 0}
-        />
-      </Pane>
+        rows={rows}
+        cursor={nav.cursor}
+      />
       <Pane
         title={`Calls ${calls.reduce((n, c) => n + c.call_count, 0)}`}
         focused={panes.focus === 1}

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { FieldLines } from '../../components/field-lines.js';
 import { Pane, paneRows } from '../../components/pane.js';
-import { ScrollList } from '../../components/scroll-list.js';
+import { ListPane } from '../../components/list-pane.js';
 import { useKeyHandler } from '../../input/key-handler.js';
 import { useListNavigation } from '../../input/use-list-navigation.js';
 import { columnsHit, usePaneFocus } from '../../input/use-pane-focus.js';
@@ -44,21 +44,16 @@ export function EventsTab({ trace, height }: TabProps): ReactNode {
 
   return (
     <Box flexDirection="row" height={height}>
-      <Pane
+      <ListPane
         title={`Events ${rows.length}/${trace.events.length} · ${tree ? 'tree' : 'list'} · kind: ${filter ?? 'all'}  (t f c)`}
         focused={panes.focus === 0}
         height={height}
         width="58%"
-      >
-        <ScrollList
-          rows={text}
-          cursor={nav.cursor}
-          height={listHeight}
-          active={panes.focus === 0}
-          tones={rows.map(({ event }) => (racing.has(event.id) ? 'critical' : undefined))}
-          empty={filter ? `no ${filter} events (c clears the filter)` : 'no events'}
-        />
-      </Pane>
+        rows={text}
+        cursor={nav.cursor}
+        tones={rows.map(({ event }) => (racing.has(event.id) ? 'critical' : undefined))}
+        empty={filter ? `no ${filter} events (c clears the filter)` : 'no events'}
+      />
       <Pane title="Event" focused={panes.focus === 1} height={height} flexGrow={1}>
         {selected ? (
           <FieldLines fields={eventFields(selected, racing.has(selected.id))} max={listHeight} />

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { Pane, paneRows } from '../../components/pane.js';
-import { ScrollList } from '../../components/scroll-list.js';
+import { ListPane } from '../../components/list-pane.js';
 import { useKeyHandler } from '../../input/key-handler.js';
 import { useListNavigation } from '../../input/use-list-navigation.js';
 import { columnsHit, usePaneFocus } from '../../input/use-pane-focus.js';
@@ -26,20 +26,15 @@ export function HotspotsTab({ trace, height }: TabProps): ReactNode {
 
   return (
     <Box flexDirection="row" height={height}>
-      <Pane
+      <ListPane
         title={`Variables ${hot.variables.length}`}
         focused={panes.focus === 0}
         height={height}
         width="55%"
-      >
-        <ScrollList
-          rows={rows}
-          cursor={nav.cursor}
-          height={listHeight}
-          active={panes.focus === 0}
-          empty="no state changes"
-        />
-      </Pane>
+        rows={rows}
+        cursor={nav.cursor}
+        empty="no state changes"
+      />
       <Pane title="Functions and services" focused={panes.focus === 1} height={height} flexGrow={1}>
         <Text bold>Function calls</Text>
         {hot.functions.length === 0 ? <Text {...tone.fg('muted')}>none</Text> : null}

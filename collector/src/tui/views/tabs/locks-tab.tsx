@@ -1,7 +1,7 @@
 import { Box } from 'ink';
 import type { ReactNode } from 'react';
-import { Pane, paneRows } from '../../components/pane.js';
-import { ScrollList } from '../../components/scroll-list.js';
+import { paneRows } from '../../components/pane.js';
+import { ListPane } from '../../components/list-pane.js';
 import { useKeyHandler } from '../../input/key-handler.js';
 import { useListNavigation } from '../../input/use-list-navigation.js';
 import { columnsHit, usePaneFocus } from '../../input/use-pane-focus.js';
@@ -32,28 +32,23 @@ export function LocksTab({ trace, height }: TabProps): ReactNode {
 
   return (
     <Box flexDirection="row" height={height}>
-      <Pane title={`Locks ${locks.length}`} focused={panes.focus === 0} height={height} width="40%">
-        <ScrollList
-          rows={lockRows}
-          cursor={lockNav.cursor}
-          height={listHeight}
-          active={panes.focus === 0}
-          empty="no locks taken in this trace"
-        />
-      </Pane>
-      <Pane
+      <ListPane
+        title={`Locks ${locks.length}`}
+        focused={panes.focus === 0}
+        height={height}
+        width="40%"
+        rows={lockRows}
+        cursor={lockNav.cursor}
+        empty="no locks taken in this trace"
+      />
+      <ListPane
         title={`Holds ${lock?.lockId ?? ''}`}
         focused={panes.focus === 1}
         height={height}
         flexGrow={1}
-      >
-        <ScrollList
-          rows={holdRows}
-          cursor={holdNav.cursor}
-          height={listHeight}
-          active={panes.focus === 1}
-        />
-      </Pane>
+        rows={holdRows}
+        cursor={holdNav.cursor}
+      />
     </Box>
   );
 }

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import type { RaceAccess, RaceDetail } from '../../../cli/commands/api-types.js';
 import { FieldLines } from '../../components/field-lines.js';
 import { Pane, paneRows } from '../../components/pane.js';
-import { ScrollList } from '../../components/scroll-list.js';
+import { ListPane } from '../../components/list-pane.js';
 import { useKeyHandler } from '../../input/key-handler.js';
 import { useListNavigation } from '../../input/use-list-navigation.js';
 import { stackedHit, usePaneFocus } from '../../input/use-pane-focus.js';
@@ -36,20 +36,15 @@ export function RacesTab({ trace, height }: TabProps): ReactNode {
 
   return (
     <Box flexDirection="column" height={height}>
-      <Pane
+      <ListPane
         title={`Races ${races.length} (${trace.analysis.potential_races} racing pairs)`}
         focused={panes.focus === 0}
         height={listHeight}
-      >
-        <ScrollList
-          rows={races.map(raceRow)}
-          cursor={nav.cursor}
-          height={paneRows(listHeight)}
-          active={panes.focus === 0}
-          tones={races.map((r) => (r.severity === 'CRITICAL' ? 'critical' : 'warning'))}
-          empty="no races in this trace"
-        />
-      </Pane>
+        rows={races.map(raceRow)}
+        cursor={nav.cursor}
+        tones={races.map((r) => (r.severity === 'CRITICAL' ? 'critical' : 'warning'))}
+        empty="no races in this trace"
+      />
       {race ? (
         <Box flexDirection="row" height={sideHeight}>
           <Pane
