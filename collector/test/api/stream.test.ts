@@ -77,6 +77,23 @@ describe('GET /api/stream', () => {
     await vi.waitFor(() => expect(h.deps.feed.subscriberCount).toBe(0));
   });
 
+  it('resumes a client whose missed messages exceed the send buffer, then ends the stream', async () => {
+    // Long variable names make 1000 backlog messages weigh more than the 1 MiB a client may lag behind.
+    const variable = 'v'.repeat(2000);
+    for (let i = 0; i < 1000; i++)
+      h.deps.feed.publish({
+        traces: [],
+        races: [{ trace_id: `t${i}`, variable, severity: 'WARNING', count: 1 }],
+        globalRaces: [],
+        anomalies: [],
+      });
+    const stream = await connect('/api/stream', { 'Last-Event-ID': '0' });
+    expect(stream.status).toBe(200);
+    const frames = await stream.until((f) => f.event === 'race');
+    expect(JSON.parse(frames.at(-1)!.data!)).toMatchObject({ trace_id: 't0' });
+    await vi.waitFor(() => expect(h.deps.feed.subscriberCount).toBe(0));
+  });
+
   it('refuses a Last-Event-ID that is not a number', async () => {
     const res = await fetch(`${h.url}/api/stream`, { headers: { 'Last-Event-ID': 'abc' } });
     expect(res.status).toBe(400);

@@ -39,10 +39,16 @@ export function streamRoute(router: Router, deps: HttpAppDeps): void {
       out.write(chunk);
       if (out.writableLength > MAX_BUFFERED_BYTES) close();
     };
+    // Declared before the replay: a replay past the buffer limit closes the stream from inside subscribe.
+    let heartbeat: NodeJS.Timeout | undefined;
+    let unsubscribe = (): void => undefined;
     send(`retry: 3000\n${sseComment('connected')}`);
-    const unsubscribe = deps.feed.subscribe((m) => send(sseMessage(m)), afterId);
-    const heartbeat = setInterval(() => send(sseComment('heartbeat')), heartbeatMs);
-    heartbeat.unref();
+    unsubscribe = deps.feed.subscribe((m) => send(sseMessage(m)), afterId);
+    if (!open) unsubscribe();
+    else {
+      heartbeat = setInterval(() => send(sseComment('heartbeat')), heartbeatMs);
+      heartbeat.unref();
+    }
 
     function close(): void {
       if (!open) return;
