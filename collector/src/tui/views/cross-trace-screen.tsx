@@ -13,6 +13,7 @@ import { clockTime, shortId } from '../model/format-time.js';
 import { useTone } from '../theme.js';
 import { useUi } from '../ui-context.js';
 import { errorText } from './error-text.js';
+import type { ScreenProps } from './screen-props.js';
 
 const SEVERITY_ORDER: Record<GlobalRaceDetail['severity'], number> = {
   CRITICAL: 0,
@@ -28,13 +29,7 @@ export function globalRaceRow(r: GlobalRaceDetail): string {
  * Races between concurrent traces (`/api/analyze/global`): the list, then both sides next to each other.
  * Enter opens the trace of the focused side (the first side when the list has focus).
  */
-export function CrossTraceScreen({
-  height,
-  onOpen,
-}: {
-  height: number;
-  onOpen: (traceId: string) => void;
-}): ReactNode {
+export function CrossTraceScreen({ height, onOpen }: ScreenProps): ReactNode {
   const ui = useUi();
   const tone = useTone();
   const global = useResource(() => ui.source.globalAnalysis(), 'global');

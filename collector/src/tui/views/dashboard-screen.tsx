@@ -14,6 +14,7 @@ import { traceRow } from '../state/trace-rows.js';
 import { useTone } from '../theme.js';
 import { useUi } from '../ui-context.js';
 import { errorText } from './error-text.js';
+import type { ScreenProps } from './screen-props.js';
 
 /** Recent races as the live stream reported them (newest first), kept across reloads. */
 interface RecentRace {
@@ -26,13 +27,7 @@ interface RecentRace {
  * System overview: totals, traces with races, cross-trace races, hotspots, recent races (live) and recent
  * traces; Enter on a recent trace opens it.
  */
-export function DashboardScreen({
-  height,
-  onOpen,
-}: {
-  height: number;
-  onOpen: (traceId: string) => void;
-}): ReactNode {
+export function DashboardScreen({ height, onOpen }: ScreenProps): ReactNode {
   const ui = useUi();
   const tone = useTone();
   const data = useResource(

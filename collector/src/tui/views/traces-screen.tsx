@@ -14,6 +14,7 @@ import { useTone } from '../theme.js';
 import { useUi } from '../ui-context.js';
 import { errorText } from './error-text.js';
 import { TracePreview } from './trace-preview.js';
+import type { ScreenProps } from './screen-props.js';
 
 const PAGE_SIZE = 100;
 /** The API's largest page (`page_size` ≤ 1000). */
@@ -31,13 +32,7 @@ interface Filters {
  * All traces, newest activity first, loaded page by page as the cursor nears the end, updated live; filters
  * by service (`s`), races only (`x`) and id prefix (`f`); Enter opens the selected trace.
  */
-export function TracesScreen({
-  height,
-  onOpen,
-}: {
-  height: number;
-  onOpen: (traceId: string) => void;
-}): ReactNode {
+export function TracesScreen({ height, onOpen }: ScreenProps): ReactNode {
   const ui = useUi();
   const tone = useTone();
   const [filters, setFilters] = useState<Filters>({
