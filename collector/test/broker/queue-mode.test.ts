@@ -3,9 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { defaultConfig } from '../../src/config/raceway-config.js';
-import type { RacewayEvent } from '../../src/model/event.js';
 import { realisticBatch } from '../../src/testing/realistic-batch.js';
 import { startTestCollector, type TestCollector } from '../../src/testing/start-test-collector.js';
+import { postBatch } from '../../src/testing/post-batch.js';
 import { RecordingService, at, toJson } from '../otlp/support/recorded-spans.js';
 import { TcpProxy } from './tcp-proxy.js';
 import {
@@ -25,14 +25,6 @@ async function closedPort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise((resolve) => server.close(resolve));
   return port;
-}
-
-function post(collector: TestCollector, events: readonly RacewayEvent[]): Promise<Response> {
-  return fetch(`${collector.url}/events`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ events }),
-  });
 }
 
 describe.skipIf(unreachable !== undefined)('raceway serve --queue rabbitmq', () => {
@@ -91,13 +83,13 @@ describe.skipIf(unreachable !== undefined)('raceway serve --queue rabbitmq', () 
     });
 
     const before = realisticBatch({ events: 60 });
-    expect((await post(collector, before)).status).toBe(200);
+    expect((await postBatch(collector, before)).status).toBe(200);
 
     proxy.cut();
     const during = realisticBatch({ events: 40 });
     await vi.waitFor(
       async () => {
-        const res = await post(collector!, during);
+        const res = await postBatch(collector!, during);
         expect(res.status).toBe(503);
         expect(res.headers.get('retry-after')).toBe('2');
       },
@@ -106,7 +98,7 @@ describe.skipIf(unreachable !== undefined)('raceway serve --queue rabbitmq', () 
 
     proxy.restore();
     // The sender retries the refused batch, as exporters and SDKs do on 503.
-    await vi.waitFor(async () => expect((await post(collector!, during)).status).toBe(200), {
+    await vi.waitFor(async () => expect((await postBatch(collector!, during)).status).toBe(200), {
       timeout: 10_000,
       interval: 50,
     });

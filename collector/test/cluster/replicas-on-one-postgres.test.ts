@@ -3,6 +3,7 @@ import { s5, s6 } from '../../src/engine/fixtures/scenarios.js';
 import type { RacewayEvent } from '../../src/model/event.js';
 import { dropSchemas, unreachableReason } from '../../src/store/postgres/test-database.js';
 import { startTestCollector, type TestCollector } from '../../src/testing/start-test-collector.js';
+import { postBatch } from '../../src/testing/post-batch.js';
 import { createTestSchema } from '../postgres/postgres-test-schema.js';
 
 const unreachable = await unreachableReason();
@@ -18,12 +19,7 @@ async function getData(url: string, path: string): Promise<Json> {
 }
 
 async function post(replica: TestCollector, events: readonly RacewayEvent[]): Promise<void> {
-  const res = await fetch(`${replica.url}/events`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ events }),
-  });
-  expect(res.status).toBe(200);
+  expect((await postBatch(replica, events)).status).toBe(200);
 }
 
 /** The events of a scenario's n-th trace (in order of appearance), to send it to one replica. */

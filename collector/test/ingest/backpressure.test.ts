@@ -4,6 +4,7 @@ import { ManualClock } from '../../src/testing/manual-clock.js';
 import { realisticBatch } from '../../src/testing/realistic-batch.js';
 import type { TestCollector } from '../../src/testing/start-test-collector.js';
 import { startTestCollector } from '../../src/testing/start-test-collector.js';
+import { postBatch } from '../../src/testing/post-batch.js';
 import type { RacewayEvent } from '../../src/model/event.js';
 import { responseJson } from './response-json.js';
 
@@ -23,14 +24,6 @@ async function start(maxEvents: number) {
   return { c: collector, store };
 }
 
-function post(c: TestCollector, events: readonly RacewayEvent[]) {
-  return fetch(`${c.url}/events`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ events }),
-  });
-}
-
 async function traceIdsServed(c: TestCollector, events: readonly RacewayEvent[]): Promise<number> {
   let served = 0;
   for (const traceId of new Set(events.map((e) => e.trace_id))) {
@@ -47,13 +40,13 @@ describe('backpressure end to end', () => {
     const { c, store } = await start(300);
     store.hold();
     const accepted = [0, 1, 2].map(() => realisticBatch({ events: 100 }));
-    const pending = accepted.map((events) => post(c, events));
+    const pending = accepted.map((events) => postBatch(c, events));
     await vi.waitFor(() => expect(c.app.pipeline.queuedEvents).toBe(300), {
       timeout: 20_000,
     });
 
     const refusedEvents = realisticBatch({ events: 100 });
-    const refused = await post(c, refusedEvents);
+    const refused = await postBatch(c, refusedEvents);
     expect(refused.status).toBe(429);
     expect(refused.headers.get('retry-after')).toBe('3');
     const body = await responseJson(refused);
@@ -73,7 +66,7 @@ describe('backpressure end to end', () => {
     expect(await c.app.store.getEvent(refusedEvents[0]!.id)).toBeUndefined();
 
     // The client retries after Retry-After, and the batch goes in.
-    expect((await post(c, refusedEvents)).status).toBe(200);
+    expect((await postBatch(c, refusedEvents)).status).toBe(200);
     expect(await traceIdsServed(c, refusedEvents)).toBe(100);
     const metrics = await (await fetch(`${c.url}/metrics`)).text();
     expect(metrics).toMatch(/^raceway_events_backpressured_total 100$/m);
@@ -84,11 +77,11 @@ describe('backpressure end to end', () => {
     const { c, store } = await start(1000);
     store.failNext(1, true);
     const events = realisticBatch({ events: 50 });
-    const down = await post(c, events);
+    const down = await postBatch(c, events);
     expect(down.status).toBe(503);
     expect(down.headers.get('retry-after')).toBe('3');
     expect((await c.app.store.stats()).events).toBe(0);
-    const again = await post(c, events);
+    const again = await postBatch(c, events);
     expect(again.status).toBe(200);
     expect(await traceIdsServed(c, events)).toBe(50);
   });

@@ -6,18 +6,11 @@ import {
 } from '../../src/store/postgres/test-database.js';
 import { realisticBatch } from '../../src/testing/realistic-batch.js';
 import { startTestCollector, type TestCollector } from '../../src/testing/start-test-collector.js';
+import { postBatch } from '../../src/testing/post-batch.js';
 import { createTestSchema } from './postgres-test-schema.js';
 import { TcpProxy, viaProxy } from './tcp-proxy.js';
 
 const unreachable = await unreachableReason();
-
-async function post(collector: TestCollector, events: object[]): Promise<Response> {
-  return fetch(`${collector.url}/events`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ events }),
-  });
-}
 
 async function eventCount(collector: TestCollector, traceId: string): Promise<number> {
   const res = await fetch(`${collector.url}/api/traces/${traceId}`);
@@ -52,11 +45,11 @@ describe.skipIf(unreachable !== undefined)(
 
     it('answers 503 with Retry-After while Postgres is unreachable, loses nothing, and recovers', async () => {
       const before = realisticBatch({ events: 14 });
-      expect((await post(collector, before)).status).toBe(200);
+      expect((await postBatch(collector, before)).status).toBe(200);
 
       proxy.cut();
       const during = realisticBatch({ events: 7 });
-      const refused = await post(collector, during);
+      const refused = await postBatch(collector, during);
       expect(refused.status).toBe(503);
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
       expect(await refused.json()).toMatchObject({ success: false });
@@ -65,7 +58,7 @@ describe.skipIf(unreachable !== undefined)(
       // The SDK re-sends the refused batch merged with new events (spec §1.6); the collector came back by
       // itself, and a replayed event is not doubled.
       const after = realisticBatch({ events: 7 });
-      const resent = await post(collector, [...during, ...after, before[0]!]);
+      const resent = await postBatch(collector, [...during, ...after, before[0]!]);
       expect(resent.status).toBe(200);
 
       for (const batch of [before, during, after]) {

@@ -8,6 +8,7 @@ import {
 } from '../../src/store/postgres/test-database.js';
 import { realisticBatch } from '../../src/testing/realistic-batch.js';
 import { startTestCollector, type TestCollector } from '../../src/testing/start-test-collector.js';
+import { postBatch } from '../../src/testing/post-batch.js';
 import { s1Trace } from '../api/s1-trace.js';
 import { createTestSchema } from './postgres-test-schema.js';
 
@@ -47,14 +48,6 @@ async function answers(collector: TestCollector, paths: string[]): Promise<Map<s
   return out;
 }
 
-async function post(collector: TestCollector, events: object[]): Promise<Response> {
-  return fetch(`${collector.url}/events`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ events }),
-  });
-}
-
 describe.skipIf(unreachable !== undefined)('a collector on Postgres across a restart', () => {
   let schema: string;
   let url: string;
@@ -72,8 +65,8 @@ describe.skipIf(unreachable !== undefined)('a collector on Postgres across a res
     const first = await startTestCollector({ storage: 'postgres', databaseUrl: url });
     let before: Map<string, unknown>;
     try {
-      expect((await post(first, s1Trace(raceTrace))).status).toBe(200);
-      expect((await post(first, plain)).status).toBe(200);
+      expect((await postBatch(first, s1Trace(raceTrace))).status).toBe(200);
+      expect((await postBatch(first, plain)).status).toBe(200);
       before = await answers(first, routes(raceTrace, plainTrace));
     } finally {
       await first.close();
@@ -106,7 +99,7 @@ describe.skipIf(unreachable !== undefined)('a collector on Postgres across a res
       await holder.query('SELECT pg_current_xact_id()');
       const first = await startTestCollector({ storage: 'postgres', databaseUrl: own.url });
       try {
-        expect((await post(first, realisticBatch({ events: 14 }))).status).toBe(200);
+        expect((await postBatch(first, realisticBatch({ events: 14 }))).status).toBe(200);
       } finally {
         await first.close();
       }
