@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WireEvent } from './native-event.js';
 import { NativeTransport } from './native-transport.js';
@@ -70,6 +72,24 @@ describe('NativeTransport', () => {
     expect(t.buffered).toBe(5);
     expect(t.dropped).toBe(7);
     expect(warnings).toHaveLength(1);
+  });
+
+  it('keeps to the shutdown deadline when the collector takes the request and never answers', async () => {
+    const silent = createServer(() => undefined);
+    silent.listen(0, '127.0.0.1');
+    await new Promise((resolve) => silent.once('listening', resolve));
+    try {
+      const { port } = silent.address() as AddressInfo;
+      const t = make({ url: `http://127.0.0.1:${port}`, flushIntervalMs: 60_000 });
+      t.enqueue(event(1));
+      const started = Date.now();
+      await t.shutdown(200);
+      expect(Date.now() - started).toBeLessThan(2_000);
+      expect(t.buffered).toBe(1);
+    } finally {
+      silent.closeAllConnections();
+      silent.close();
+    }
   });
 
   it('flushes what is left on shutdown', async () => {

@@ -13,6 +13,8 @@ export interface NativeTransportOptions {
 }
 
 const MAX_BACKOFF_MS = 30_000;
+/** A collector that takes a request and never answers must not hold the buffer (or shutdown) forever. */
+const REQUEST_TIMEOUT_MS = 10_000;
 
 /**
  * Batches native events to `POST /events`. Unlike the old TS SDK (spec §10.4) the buffer is bounded,
@@ -26,6 +28,8 @@ export class NativeTransport {
   private backoffMs = 0;
   private warnedFull = false;
   private readonly timer: NodeJS.Timeout;
+  /** Aborted when shutdown's deadline passes, cutting a request still waiting for its answer. */
+  private readonly stopping = new AbortController();
   private readonly fetchFn: typeof fetch;
   /** Events dropped because the buffer was full. */
   dropped = 0;
@@ -58,10 +62,16 @@ export class NativeTransport {
   async shutdown(timeoutMs = 5_000): Promise<void> {
     clearInterval(this.timer);
     const deadline = Date.now() + timeoutMs;
-    while (this.buffer.length > 0 && Date.now() < deadline) {
-      this.retryAt = Math.min(this.retryAt, Date.now() + Math.max(0, deadline - Date.now()));
-      await this.flush();
-      if (this.buffer.length > 0) await sleep(Math.min(100, Math.max(0, deadline - Date.now())));
+    const cut = setTimeout(() => this.stopping.abort(), timeoutMs);
+    cut.unref();
+    try {
+      while (this.buffer.length > 0 && Date.now() < deadline) {
+        this.retryAt = Math.min(this.retryAt, Date.now() + Math.max(0, deadline - Date.now()));
+        await this.flush();
+        if (this.buffer.length > 0) await sleep(Math.min(100, Math.max(0, deadline - Date.now())));
+      }
+    } finally {
+      clearTimeout(cut);
     }
   }
 
@@ -94,6 +104,7 @@ export class NativeTransport {
         method: 'POST',
         headers,
         body: JSON.stringify({ events: batch }),
+        signal: AbortSignal.any([this.stopping.signal, AbortSignal.timeout(REQUEST_TIMEOUT_MS)]),
       });
       await res.arrayBuffer();
       if (res.ok) return { ok: true };
