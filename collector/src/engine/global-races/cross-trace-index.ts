@@ -1,8 +1,6 @@
 import { footprintsRace } from './class-pairs.js';
+import { TimeBuckets } from './time-buckets.js';
 import type { TraceFootprint, VariableFootprint } from './trace-footprint.js';
-
-/** Width of the time buckets that find traces with overlapping windows (µs): about a request. */
-const BUCKET_US = 50_000;
 
 export interface VariableEntry {
   trace: TraceFootprint;
@@ -27,7 +25,7 @@ export interface NewCrossTraceRace {
 export class CrossTraceIndex {
   private readonly traces = new Map<string, TraceFootprint>();
   private readonly byVariable = new Map<string, Map<string, VariableEntry>>();
-  private readonly buckets = new Map<string, Map<number, Set<string>>>();
+  private readonly buckets = new Map<string, TimeBuckets>();
   /** (variable, trace) pairs already announced as racing across traces. */
   private readonly reported = new Set<string>();
   /** Bumped on every change, so derived results can be cached. */
@@ -93,30 +91,22 @@ export class CrossTraceIndex {
     const entries = this.byVariable.get(variable);
     const buckets = this.buckets.get(variable);
     if (!entries || !buckets) return undefined;
-    const from = Math.floor((trace.start - this.skewUs) / BUCKET_US);
-    const to = Math.floor((trace.end + this.skewUs) / BUCKET_US);
-    for (let b = from; b <= to; b++) {
-      for (const id of buckets.get(b) ?? []) {
-        const entry = entries.get(id);
-        if (
-          entry &&
-          overlaps(entry.trace, trace, this.skewUs) &&
-          footprintsRace(footprint.classes, entry.footprint.classes)
-        )
-          return entry;
-      }
+    for (const id of buckets.candidates(trace.start - this.skewUs, trace.end + this.skewUs)) {
+      const entry = entries.get(id);
+      if (
+        entry &&
+        overlaps(entry.trace, trace, this.skewUs) &&
+        footprintsRace(footprint.classes, entry.footprint.classes)
+      )
+        return entry;
     }
     return undefined;
   }
 
   private file(variable: string, trace: TraceFootprint): void {
     let buckets = this.buckets.get(variable);
-    if (!buckets) this.buckets.set(variable, (buckets = new Map<number, Set<string>>()));
-    for (let b = Math.floor(trace.start / BUCKET_US); b <= Math.floor(trace.end / BUCKET_US); b++) {
-      const set = buckets.get(b);
-      if (set) set.add(trace.traceId);
-      else buckets.set(b, new Set([trace.traceId]));
-    }
+    if (!buckets) this.buckets.set(variable, (buckets = new TimeBuckets()));
+    buckets.add(trace.traceId, trace.start, trace.end);
   }
 
   private unfile(trace: TraceFootprint): void {
@@ -124,15 +114,7 @@ export class CrossTraceIndex {
       const entries = this.byVariable.get(variable);
       entries?.delete(trace.traceId);
       const buckets = this.buckets.get(variable);
-      for (
-        let b = Math.floor(trace.start / BUCKET_US);
-        b <= Math.floor(trace.end / BUCKET_US);
-        b++
-      ) {
-        const set = buckets?.get(b);
-        set?.delete(trace.traceId);
-        if (set?.size === 0) buckets?.delete(b);
-      }
+      buckets?.delete(trace.traceId, trace.start, trace.end);
       if (entries?.size === 0) {
         this.byVariable.delete(variable);
         this.buckets.delete(variable);
