@@ -166,4 +166,19 @@ describe('createOtlpHttpHandler', () => {
     });
     expect(sink.batches[1]!.map((e) => e.id)).toEqual(sink.batches[0]!.map((e) => e.id));
   });
+
+  it('keeps two identical log events of one export (OTel JS stamps logs in whole ms), idempotently', async () => {
+    const logs = new RecordingLogs({ 'service.name': 'worker' });
+    const ids = { traceId: '5b8efff798038103d269b633813fc60c', spanId: 'eee19b7ec3c1b174' };
+    const read = { 'raceway.variable.name': 'x', 'raceway.access.type': 'read' };
+    logs.emit('raceway.state_change', 1, read, ids);
+    logs.emit('raceway.state_change', 1, read, ids);
+    for (let i = 0; i < 2; i++) {
+      const res = await handle({ signal: 'logs', contentType: PB, body: logs.protobuf() });
+      expect(res.status).toBe(200);
+    }
+    const first = sink.batches[0]!.map((e) => e.id);
+    expect(new Set(first).size).toBe(2);
+    expect(sink.batches[1]!.map((e) => e.id)).toEqual(first);
+  });
 });

@@ -27,6 +27,9 @@ export function convertLogsRequest(request: OtlpLogsRequest): LogsConversion {
   const events: RacewayEvent[] = [];
   const rejected: OtlpRejection[] = [];
   let ignored = 0;
+  // Identical records of one export (OTel JS stamps logs in whole ms) are distinct events: the n-th copy
+  // gets its own id, the same on a re-sent export.
+  const copies = new Map<string, number>();
   for (const rl of request.resourceLogs) {
     const resource = resourceMetadata(rl.resource);
     for (const sl of rl.scopeLogs) {
@@ -78,10 +81,11 @@ export function convertLogsRequest(request: OtlpLogsRequest): LogsConversion {
         const tags = { ...resource.tags };
         if (record.droppedAttributesCount > 0)
           tags['otel.dropped_attributes_count'] = String(record.droppedAttributesCount);
+        const key = `otlp-log/${record.traceId}/${record.spanId}/${time}/${record.eventName}/${JSON.stringify(a)}`;
+        const copy = copies.get(key) ?? 0;
+        copies.set(key, copy + 1);
         events.push({
-          id: hashedUuid(
-            `otlp-log/${record.traceId}/${record.spanId}/${time}/${record.eventName}/${JSON.stringify(a)}`,
-          ),
+          id: hashedUuid(copy === 0 ? key : `${key}#${copy}`),
           trace_id: traceUuidOf(record.traceId),
           parent_id: spanId === undefined ? null : spanEventId(record.traceId, spanId, 0),
           timestamp: nanosToTimestamp(time),
