@@ -6,7 +6,7 @@ import { serviceColor } from '../components/service-badge';
 import { QueryState } from '../components/query-state';
 import { FlowGraph, type GraphEdge, type GraphNode } from '../graph/flow-graph';
 import { capGraph } from '../model/graph-cap';
-import { EventDetails } from './event-details';
+import { EventSplit } from './event-split';
 import { useSelectedEvent } from './use-selected-event';
 
 /** Above this many nodes the DAG keeps the racing neighbourhood and the earliest events only. */
@@ -32,21 +32,13 @@ export function DagView({ trace }: { trace: FullTraceAnalysis }) {
     return new Set(race ? [race.event1_id, race.event2_id] : []);
   }, [raceParam, trace.analysis.race_details]);
   return (
-    <div className={selected ? 'split' : 'page-fill'} style={{ flex: 1, minHeight: 0 }}>
+    <EventSplit trace={trace} selected={selected} select={select}>
       <div className="view-column" style={{ padding: 8, gap: 6 }}>
         <QueryState query={graph} label="causal graph">
           {(data) => <Dag graph={data} focus={focus} onSelect={(id) => select(id)} />}
         </QueryState>
       </div>
-      {selected && (
-        <EventDetails
-          event={selected}
-          trace={trace}
-          onClose={() => select(null)}
-          onSelect={select}
-        />
-      )}
-    </div>
+    </EventSplit>
   );
 }
 

@@ -4,7 +4,7 @@ import type { ApiEvent, FullTraceAnalysis } from '../api/types';
 import { ServiceBadge } from '../components/service-badge';
 import { contextOf, eventLabel, eventLocation, kindName } from '../model/event-kind';
 import { formatClockTime } from '../model/format';
-import { EventDetails } from './event-details';
+import { EventSplit } from './event-split';
 import { useSelectedEvent } from './use-selected-event';
 
 const COLUMNS = '100px 130px 110px minmax(160px, 2fr) minmax(120px, 1fr) minmax(120px, 1fr)';
@@ -29,7 +29,7 @@ export function EventListView({ trace }: { trace: FullTraceAnalysis }) {
   }, [selectedIndex, virtualizer]);
 
   return (
-    <div className={selected ? 'split' : 'page-fill'} style={{ flex: 1, minHeight: 0 }}>
+    <EventSplit trace={trace} selected={selected} select={select}>
       <div className="view-column">
         <div className="vhead" style={{ gridTemplateColumns: COLUMNS }}>
           <span>Time</span>
@@ -67,14 +67,6 @@ export function EventListView({ trace }: { trace: FullTraceAnalysis }) {
           </div>
         </div>
       </div>
-      {selected && (
-        <EventDetails
-          event={selected}
-          trace={trace}
-          onClose={() => select(null)}
-          onSelect={select}
-        />
-      )}
-    </div>
+    </EventSplit>
   );
 }

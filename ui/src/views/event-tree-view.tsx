@@ -5,7 +5,7 @@ import { ServiceBadge } from '../components/service-badge';
 import { contextOf, durationMs, eventLabel, kindName } from '../model/event-kind';
 import { formatDuration } from '../model/format';
 import { traceTree, visibleRows, type TreeNode } from '../model/trace-tree';
-import { EventDetails } from './event-details';
+import { EventSplit } from './event-split';
 import { useSelectedEvent } from './use-selected-event';
 
 /** The `parent_id` tree of the trace, collapsible, virtualised. */
@@ -30,7 +30,7 @@ export function EventTreeView({ trace }: { trace: FullTraceAnalysis }) {
     });
 
   return (
-    <div className={selected ? 'split' : 'page-fill'} style={{ flex: 1, minHeight: 0 }}>
+    <EventSplit trace={trace} selected={selected} select={select}>
       <div className="view-column">
         <div className="row muted small" style={{ padding: '6px 10px' }}>
           {roots.length} root{roots.length === 1 ? '' : 's'} (events without a known parent)
@@ -93,14 +93,6 @@ export function EventTreeView({ trace }: { trace: FullTraceAnalysis }) {
           </div>
         </div>
       </div>
-      {selected && (
-        <EventDetails
-          event={selected}
-          trace={trace}
-          onClose={() => select(null)}
-          onSelect={select}
-        />
-      )}
-    </div>
+    </EventSplit>
   );
 }

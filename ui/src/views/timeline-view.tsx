@@ -4,7 +4,7 @@ import type { ApiEvent, FullTraceAnalysis } from '../api/types';
 import { contextOf, durationMs, eventLabel, eventTimeMs } from '../model/event-kind';
 import { formatDuration } from '../model/format';
 import { packTimeline, type TimelineLane } from '../model/timeline-packing';
-import { EventDetails } from './event-details';
+import { EventSplit } from './event-split';
 import { useSelectedEvent } from './use-selected-event';
 
 const ROW = 18;
@@ -45,7 +45,7 @@ export function TimelineView({ trace }: { trace: FullTraceAnalysis }) {
   const ticks = [0, 0.25, 0.5, 0.75, 1];
 
   return (
-    <div className={selected ? 'split' : 'page-fill'} style={{ flex: 1, minHeight: 0 }}>
+    <EventSplit trace={trace} selected={selected} select={select}>
       <div className="view-column">
         <div className="legend" style={{ padding: '6px 10px' }}>
           <span>
@@ -142,14 +142,6 @@ export function TimelineView({ trace }: { trace: FullTraceAnalysis }) {
           </div>
         </div>
       </div>
-      {selected && (
-        <EventDetails
-          event={selected}
-          trace={trace}
-          onClose={() => select(null)}
-          onSelect={select}
-        />
-      )}
-    </div>
+    </EventSplit>
   );
 }
