@@ -131,16 +131,7 @@ export class Raceway {
             'code.line.number': site.line,
           },
         },
-        async (span) => {
-          try {
-            return await fn();
-          } catch (err) {
-            markError(span, err);
-            throw err;
-          } finally {
-            span.end();
-          }
-        },
+        (span) => endSpanAfter(span, fn),
       );
     }
     const id = newEventId();
@@ -214,17 +205,12 @@ export class Raceway {
         parent ? context.active() : trace.deleteSpan(context.active()),
         async (span) => {
           const state = this.childState(span, threadId, parent);
-          try {
-            return await context.with(withState(context.active(), state), async () => {
+          return await endSpanAfter(span, () =>
+            context.with(withState(context.active(), state), async () => {
               this.trackFunctionCall(name);
               return await fn();
-            });
-          } catch (err) {
-            markError(span, err);
-            throw err;
-          } finally {
-            span.end();
-          }
+            }),
+          );
         },
       );
   }
@@ -371,6 +357,18 @@ export class Raceway {
       clock: parent ? parent.clock : [[this.component, 0]],
       lastEventId: parent?.lastEventId,
     };
+  }
+}
+
+/** Runs `fn` as the work of `span`: a failure is recorded on the span and rethrown; the span ends either way. */
+async function endSpanAfter<T>(span: Span, fn: () => T | Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    markError(span, err);
+    throw err;
+  } finally {
+    span.end();
   }
 }
 
