@@ -5,27 +5,12 @@ import { dropSchemas, unreachableReason } from '../../src/store/postgres/test-da
 import { startTestCollector, type TestCollector } from '../../src/testing/start-test-collector.js';
 import { postBatch } from '../../src/testing/post-batch.js';
 import { createTestSchema } from '../postgres/postgres-test-schema.js';
+import { getData, inTrace, type Json } from '../scenarios/scenario-client.js';
 
 const unreachable = await unreachableReason();
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked field by field
-type Json = any;
-
-async function getData(url: string, path: string): Promise<Json> {
-  const res = await fetch(`${url}${path}`);
-  const body = (await res.json()) as Json;
-  expect(res.status, `${path}: ${JSON.stringify(body)}`).toBe(200);
-  return body.data;
-}
-
 async function post(replica: TestCollector, events: readonly RacewayEvent[]): Promise<void> {
   expect((await postBatch(replica, events)).status).toBe(200);
-}
-
-/** The events of a scenario's n-th trace (in order of appearance), to send it to one replica. */
-function inTrace(events: RacewayEvent[], n: number): RacewayEvent[] {
-  const traceId = [...new Set(events.map((e) => e.trace_id))][n];
-  return events.filter((e) => e.trace_id === traceId);
 }
 
 const GLOBAL_ROUTES = ['/api/analyze/global', '/api/distributed/global-races'];

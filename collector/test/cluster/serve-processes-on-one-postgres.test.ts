@@ -3,23 +3,10 @@ import { s5, s6 } from '../../src/engine/fixtures/scenarios.js';
 import type { RacewayEvent } from '../../src/model/event.js';
 import { dropSchemas, unreachableReason } from '../../src/store/postgres/test-database.js';
 import { createTestSchema } from '../postgres/postgres-test-schema.js';
+import { getData, inTrace } from '../scenarios/scenario-client.js';
 import { startServeProcess, type ServeProcess } from './serve-process.js';
 
 const unreachable = await unreachableReason();
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked field by field
-type Json = any;
-
-async function getData(url: string, path: string): Promise<Json> {
-  const res = await fetch(`${url}${path}`);
-  expect(res.status).toBe(200);
-  return ((await res.json()) as Json).data;
-}
-
-function inTrace(events: RacewayEvent[], n: number): RacewayEvent[] {
-  const traceId = [...new Set(events.map((e) => e.trace_id))][n];
-  return events.filter((e) => e.trace_id === traceId);
-}
 
 describe.skipIf(unreachable !== undefined)(
   'three `raceway serve` processes on one Postgres',

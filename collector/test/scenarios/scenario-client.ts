@@ -41,3 +41,9 @@ export async function postScenario(url: string, events: readonly RacewayEvent[])
     { timeout: 5_000, interval: 25 },
   );
 }
+
+/** The events of a scenario's n-th trace (in order of appearance), to send it on its own. */
+export function inTrace(events: readonly RacewayEvent[], n: number): RacewayEvent[] {
+  const traceId = [...new Set(events.map((e) => e.trace_id))][n];
+  return events.filter((e) => e.trace_id === traceId);
+}
