@@ -20,22 +20,23 @@ describe.skipIf(unreachable !== undefined)('ingest buffered in RabbitMQ', () => 
   const queues: string[] = [];
   afterAll(() => deleteQueues(queues));
 
+  /** A fresh queue (deleted after the suite) and a started sink that publishes to it. */
+  async function startSink(label: string, maxMessageEvents: number) {
+    const queue = uniqueQueue(label);
+    queues.push(queue);
+    const publisher = publishLink(queue);
+    await publisher.start();
+    const sink = new BrokeredSink({ link: publisher, queue, maxMessageEvents, retryAfterMs: 10 });
+    return { queue, publisher, sink };
+  }
+
   it.each([
     ['crashes (deliveries in hand are redelivered)', 'crash'],
     ['is shut down and replaced', 'restart'],
   ] as const)(
     'stores every event of a burst exactly once when the analysis worker %s',
     async (_how, how) => {
-      const queue = uniqueQueue('burst');
-      queues.push(queue);
-      const publisher = publishLink(queue);
-      await publisher.start();
-      const sink = new BrokeredSink({
-        link: publisher,
-        queue,
-        maxMessageEvents: 50,
-        retryAfterMs: 10,
-      });
+      const { queue, publisher, sink } = await startSink('burst', 50);
 
       // The database is stalled: nothing can be stored, yet ingest keeps acknowledging (durable).
       const store = new GatedStore({ clock: systemClock });
@@ -88,16 +89,7 @@ describe.skipIf(unreachable !== undefined)('ingest buffered in RabbitMQ', () => 
   );
 
   it('hands a batch the pipeline refuses back to the queue and stores it later', async () => {
-    const queue = uniqueQueue('refused');
-    queues.push(queue);
-    const publisher = publishLink(queue);
-    await publisher.start();
-    const sink = new BrokeredSink({
-      link: publisher,
-      queue,
-      maxMessageEvents: 100,
-      retryAfterMs: 10,
-    });
+    const { queue, publisher, sink } = await startSink('refused', 100);
     const store = new GatedStore({ clock: systemClock });
     store.failNext(3, true); // the database drops the connection three times
     const analyzer = new RecordingAnalyzer();
