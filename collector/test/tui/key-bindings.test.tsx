@@ -1,15 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { BANKING_TRACE_ID } from './fixtures/banking-race-trace.js';
 import { FakeSource } from './fake-source.js';
-import { KEY, renderApp } from './render-app.js';
+import { KEY, renderApp, selectedLine } from './render-app.js';
 import type { AppHarness } from './render-app.js';
 
 let app: AppHarness | undefined;
 afterEach(() => app?.unmount());
-
-function selected(screen: string): string {
-  return screen.split('\n').find((l) => l.includes('›')) ?? '';
-}
 
 describe('key bindings', () => {
   it('j/k and arrows move, g/G jump, Ctrl-d/Ctrl-u move half a page', async () => {
@@ -17,7 +13,7 @@ describe('key bindings', () => {
     source.addListRows(60);
     app = renderApp({ source });
     await app.waitFor('Traces 61/61');
-    expect(selected(app.screen())).toContain('7f3a9c2e');
+    expect(selectedLine(app.screen())).toContain('7f3a9c2e');
     await app.press('j');
     await app.waitFor(/›.*aa000059/);
     await app.press(KEY.down);

@@ -59,3 +59,8 @@ export function renderApp(
 export function settle(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 10));
 }
+
+/** The line of a rendered screen that carries the list selection mark `›` (empty when none does). */
+export function selectedLine(screen: string): string {
+  return screen.split('\n').find((l) => l.includes('›')) ?? '';
+}

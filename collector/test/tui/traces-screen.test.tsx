@@ -2,17 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/cli/commands/api-error.js';
 import { bankingRaceTrace } from './fixtures/banking-race-trace.js';
 import { FakeSource } from './fake-source.js';
-import { KEY, renderApp } from './render-app.js';
+import { KEY, renderApp, selectedLine } from './render-app.js';
 import type { AppHarness } from './render-app.js';
 
 let app: AppHarness | undefined;
 afterEach(() => app?.unmount());
 
 /** The line of the traces pane that carries the selection mark. */
-function selectedLine(screen: string): string {
-  return screen.split('\n').find((l) => l.includes('›')) ?? '';
-}
-
 describe('traces screen', () => {
   it('lists traces newest first, marks the ones with races, and previews the selected one', async () => {
     app = renderApp();
