@@ -1,14 +1,11 @@
 import { Box } from 'ink';
 import type { ReactNode } from 'react';
 import { FieldLines } from '../../components/field-lines.js';
-import { Pane, paneRows } from '../../components/pane.js';
+import { Pane } from '../../components/pane.js';
 import { ListPane } from '../../components/list-pane.js';
-import { useKeyHandler } from '../../input/key-handler.js';
-import { useListNavigation } from '../../input/use-list-navigation.js';
-import { columnsHit, usePaneFocus } from '../../input/use-pane-focus.js';
-import { useUi } from '../../ui-context.js';
 import { clockTime, durationText } from '../../model/format-time.js';
 import type { TabProps } from './tab-props.js';
+import { useListBesideDetail } from '../../input/use-list-beside-detail.js';
 
 /** Tab 5: events much slower than their baseline, with the baseline facts the judgement used. */
 export function AnomaliesTab({ trace, height }: TabProps): ReactNode {
@@ -17,10 +14,7 @@ export function AnomaliesTab({ trace, height }: TabProps): ReactNode {
     (a) =>
       `${a.severity.padEnd(8)} ${a.event_kind} ${durationText(a.actual_duration_ms)} (exp ${durationText(a.expected_duration_ms)}) ${a.std_dev_from_mean.toFixed(1)}σ`,
   );
-  const listHeight = paneRows(height);
-  const nav = useListNavigation(rows, listHeight);
-  const panes = usePaneFocus(2, columnsHit(useUi().size.columns, 0.55));
-  useKeyHandler((action) => panes.handle(action) || nav.handle(action));
+  const { listHeight, nav, panes } = useListBesideDetail(rows, height, 0.55);
   const a = anomalies[nav.cursor.index];
 
   return (

@@ -1,15 +1,12 @@
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { FieldLines } from '../../components/field-lines.js';
-import { Pane, paneRows } from '../../components/pane.js';
+import { Pane } from '../../components/pane.js';
 import { ListPane } from '../../components/list-pane.js';
-import { useKeyHandler } from '../../input/key-handler.js';
-import { useListNavigation } from '../../input/use-list-navigation.js';
-import { columnsHit, usePaneFocus } from '../../input/use-pane-focus.js';
-import { useUi } from '../../ui-context.js';
 import { durationText } from '../../model/format-time.js';
 import { useTone } from '../../theme.js';
 import type { TabProps } from './tab-props.js';
+import { useListBesideDetail } from '../../input/use-list-beside-detail.js';
 
 /** Tab 4: the critical path step by step, with its share per service and per operation. */
 export function CriticalPathTab({ trace, height }: TabProps): ReactNode {
@@ -20,10 +17,7 @@ export function CriticalPathTab({ trace, height }: TabProps): ReactNode {
     (s, i) =>
       `${String(i + 1).padStart(2)}. +${durationText(s.start_ms).padEnd(7)} ${durationText(s.duration_ms).padStart(7)}  ${s.kind} @ ${s.location}`,
   );
-  const listHeight = paneRows(height);
-  const nav = useListNavigation(rows, listHeight);
-  const panes = usePaneFocus(2, columnsHit(useUi().size.columns, 0.6));
-  useKeyHandler((action) => panes.handle(action) || nav.handle(action));
+  const { nav, panes } = useListBesideDetail(rows, height, 0.6);
   const step = path[nav.cursor.index];
 
   return (

@@ -3,18 +3,15 @@ import type { ReactNode } from 'react';
 import { useEffect, useState } from 'react';
 import { FieldLines } from '../../components/field-lines.js';
 import type { Field } from '../../components/field-lines.js';
-import { Pane, paneRows } from '../../components/pane.js';
+import { Pane } from '../../components/pane.js';
 import { ListPane } from '../../components/list-pane.js';
-import { useKeyHandler } from '../../input/key-handler.js';
-import { useListNavigation } from '../../input/use-list-navigation.js';
-import { columnsHit, usePaneFocus } from '../../input/use-pane-focus.js';
-import { useUi } from '../../ui-context.js';
 import { describeEventKind, formatValue } from '../../model/describe-event.js';
 import { clockTime } from '../../model/format-time.js';
 import { changeSpeed, replayTrace } from '../../state/debugger-replay.js';
 import { useTone } from '../../theme.js';
 import { racingEventIds } from './event-details.js';
 import type { TabProps } from './tab-props.js';
+import { useListBesideDetail } from '../../input/use-list-beside-detail.js';
 
 /**
  * Tab 3: replays the trace one event at a time. The cursor is the last replayed event; Space plays and
@@ -28,11 +25,16 @@ export function DebuggerTab({ trace, height }: TabProps): ReactNode {
     (e, i) =>
       `${racing.has(e.id) ? '!' : ' '}${String(i + 1).padStart(3)} ${clockTime(e.timestamp)} ${describeEventKind(e.kind)}  [${e.metadata.thread_id}]`,
   );
-  const listHeight = paneRows(height);
-  const nav = useListNavigation(rows, listHeight);
-  const panes = usePaneFocus(2, columnsHit(useUi().size.columns, 0.55));
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState(1);
+  const { listHeight, nav, panes } = useListBesideDetail(rows, height, 0.55, (action) => {
+    if (action.type !== 'char') return false;
+    if (action.char === ' ') setPlaying((p) => !p);
+    else if (action.char === '[') setSpeed((s) => changeSpeed(s, -1));
+    else if (action.char === ']') setSpeed((s) => changeSpeed(s, 1));
+    else return false;
+    return true;
+  });
   const step = events.length === 0 ? 0 : nav.cursor.index + 1;
   const snapshot = replayTrace(events, step);
 
@@ -45,16 +47,6 @@ export function DebuggerTab({ trace, height }: TabProps): ReactNode {
     const timer = setTimeout(() => nav.handle({ type: 'move', move: 'down' }), 1000 / speed);
     return () => clearTimeout(timer);
   }, [playing, step, speed, events.length, nav]);
-
-  useKeyHandler((action) => {
-    if (panes.handle(action) || nav.handle(action)) return true;
-    if (action.type !== 'char') return false;
-    if (action.char === ' ') setPlaying((p) => !p);
-    else if (action.char === '[') setSpeed((s) => changeSpeed(s, -1));
-    else if (action.char === ']') setSpeed((s) => changeSpeed(s, 1));
-    else return false;
-    return true;
-  });
 
   const fields: Field[] = [
     ['step', `${snapshot.step}/${snapshot.total}`],

@@ -2,12 +2,8 @@ import { Box } from 'ink';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { FieldLines } from '../../components/field-lines.js';
-import { Pane, paneRows } from '../../components/pane.js';
+import { Pane } from '../../components/pane.js';
 import { ListPane } from '../../components/list-pane.js';
-import { useKeyHandler } from '../../input/key-handler.js';
-import { useListNavigation } from '../../input/use-list-navigation.js';
-import { columnsHit, usePaneFocus } from '../../input/use-pane-focus.js';
-import { useUi } from '../../ui-context.js';
 import { describeEventKind } from '../../model/describe-event.js';
 import { clockTime } from '../../model/format-time.js';
 import type { KindFilter } from '../../state/event-filter.js';
@@ -15,12 +11,12 @@ import { applyKindFilter, cycleKindFilter, kindsPresent } from '../../state/even
 import { eventTree } from '../../state/event-tree.js';
 import { eventFields, racingEventIds } from './event-details.js';
 import type { TabProps } from './tab-props.js';
+import { useListBesideDetail } from '../../input/use-list-beside-detail.js';
 
 /** Tab 1: the trace's events as a list or a `parent_id` tree (`t`), kind filter `f`/`c`, details right. */
 export function EventsTab({ trace, height }: TabProps): ReactNode {
   const [tree, setTree] = useState(false);
   const [filter, setFilter] = useState<KindFilter>(undefined);
-  const panes = usePaneFocus(2, columnsHit(useUi().size.columns, 0.58));
   const racing = racingEventIds(trace);
   const filtered = applyKindFilter(trace.events, filter);
   const rows = tree ? eventTree(filtered) : filtered.map((event) => ({ event, depth: 0 }));
@@ -28,12 +24,7 @@ export function EventsTab({ trace, height }: TabProps): ReactNode {
     ({ event, depth }) =>
       `${racing.has(event.id) ? '!' : ' '} ${clockTime(event.timestamp)} ${'  '.repeat(depth)}${describeEventKind(event.kind)}  [${event.metadata.thread_id}]`,
   );
-  const listHeight = paneRows(height);
-  const nav = useListNavigation(text, listHeight);
-  const selected = rows[nav.cursor.index]?.event;
-
-  useKeyHandler((action) => {
-    if (panes.handle(action) || nav.handle(action)) return true;
+  const { listHeight, nav, panes } = useListBesideDetail(text, height, 0.58, (action) => {
     if (action.type !== 'char') return false;
     if (action.char === 't') setTree((t) => !t);
     else if (action.char === 'f') setFilter((f) => cycleKindFilter(f, kindsPresent(trace.events)));
@@ -41,6 +32,7 @@ export function EventsTab({ trace, height }: TabProps): ReactNode {
     else return false;
     return true;
   });
+  const selected = rows[nav.cursor.index]?.event;
 
   return (
     <Box flexDirection="row" height={height}>

@@ -1,14 +1,11 @@
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
-import { Pane, paneRows } from '../../components/pane.js';
+import { Pane } from '../../components/pane.js';
 import { ListPane } from '../../components/list-pane.js';
-import { useKeyHandler } from '../../input/key-handler.js';
-import { useListNavigation } from '../../input/use-list-navigation.js';
-import { columnsHit, usePaneFocus } from '../../input/use-pane-focus.js';
 import { traceHotspots } from '../../state/trace-hotspots.js';
 import { useTone } from '../../theme.js';
-import { useUi } from '../../ui-context.js';
 import type { TabProps } from './tab-props.js';
+import { useListBesideDetail } from '../../input/use-list-beside-detail.js';
 
 /** Tab 9: the trace's most accessed variables, most called functions and busiest services. */
 export function HotspotsTab({ trace, height }: TabProps): ReactNode {
@@ -18,10 +15,7 @@ export function HotspotsTab({ trace, height }: TabProps): ReactNode {
     (v) =>
       `${v.variable}  ${v.reads + v.writes} accesses (${v.reads} R / ${v.writes} W) · ${v.threads} threads`,
   );
-  const listHeight = paneRows(height);
-  const nav = useListNavigation(rows, listHeight);
-  const panes = usePaneFocus(2, columnsHit(useUi().size.columns, 0.55));
-  useKeyHandler((action) => panes.handle(action) || nav.handle(action));
+  const { listHeight, nav, panes } = useListBesideDetail(rows, height, 0.55);
   const half = Math.max(1, Math.floor((listHeight - 2) / 2));
 
   return (
