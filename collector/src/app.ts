@@ -136,9 +136,12 @@ export function createApp(config: RacewayConfig, parts: AppParts = {}): App {
   let grpc: OtlpGrpcServer | undefined;
   let replayed: Promise<void> = Promise.resolve();
   let stopping: Promise<void> | undefined;
+  /** Cuts the wait before the next replay attempt short (on shutdown). */
+  let wakeReplay: (() => void) | undefined;
 
   async function replay(upToSeq: number): Promise<void> {
     status.phase = 'replaying';
+    status.replay.processed = 0;
     status.replay.total = (await store.stats()).events;
     if (follower !== undefined && store.followHorizon !== undefined) {
       // Replay everything committed, then follow from a horizon taken before the replay: the overlap is
@@ -166,6 +169,34 @@ export function createApp(config: RacewayConfig, parts: AppParts = {}): App {
     logger.info({ events: status.replay.processed }, 'engine state rebuilt from the store');
   }
 
+  /**
+   * A replay that fails (the database dropped the connection) is retried with backoff until it succeeds
+   * or the collector stops: otherwise `/readyz` stayed 503, retention and the follower never started.
+   * Events the engine already has are skipped, so a retry may start over.
+   */
+  async function replayUntilDone(upToSeq: number): Promise<void> {
+    for (let delayMs = 1_000; ; delayMs = Math.min(delayMs * 2, 30_000)) {
+      try {
+        await replay(upToSeq);
+        return;
+      } catch (err) {
+        status.phase = 'failed';
+        status.lastError = err instanceof Error ? err.message : String(err);
+        logger.error({ err, retryInMs: delayMs }, 'replay of stored events failed');
+      }
+      if (stopping !== undefined) return;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delayMs);
+        wakeReplay = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wakeReplay = undefined;
+      if (stopping !== undefined) return;
+    }
+  }
+
   return {
     config,
     logger,
@@ -181,11 +212,7 @@ export function createApp(config: RacewayConfig, parts: AppParts = {}): App {
       await pipeline.start();
       await broker?.start();
       const upToSeq = await store.maxSeq();
-      replayed = replay(upToSeq).catch((err: unknown) => {
-        status.phase = 'failed';
-        status.lastError = err instanceof Error ? err.message : String(err);
-        logger.error({ err }, 'replay of stored events failed');
-      });
+      replayed = replayUntilDone(upToSeq);
       const urls: AppUrls = { apiUrl: await listen(createHttpApp(deps), config.host, config.port) };
       if (config.otlpHttp.enabled)
         urls.otlpHttpUrl = await listen(
@@ -220,6 +247,7 @@ export function createApp(config: RacewayConfig, parts: AppParts = {}): App {
         await pipeline.shutdown();
         for (const server of servers) server.closeAllConnections();
         await grpc?.shutdown();
+        wakeReplay?.();
         await replayed;
         await follower?.shutdown();
         await store.shutdown();
