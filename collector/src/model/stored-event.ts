@@ -22,5 +22,10 @@ export interface ComputedFields {
   context: string;
 }
 
-/** The event as the API returns it. */
-export type ApiEvent = StoredEvent & Partial<ComputedFields>;
+/** The event as the API returns it, with its interval (`eventInterval`) so clients draw what the engine uses. */
+export type ApiEvent = StoredEvent &
+  Partial<ComputedFields> & {
+    /** When the event's work started and ended, µs since the epoch (equal for instants). */
+    start_us?: number;
+    end_us?: number;
+  };

@@ -44,6 +44,9 @@ describe('S1 through the API', () => {
       expect(e.clock.length).toBeGreaterThan(0);
       expect(e.locks_held).toEqual([]);
       expect(e.causality_vector).toEqual([]);
+      // The interval the engine uses: S1's events are hand-written (no SDK tag), so stamped at their start.
+      expect(e.start_us).toBe(e.time_us);
+      expect(e.end_us).toBe(e.time_us + (e.metadata.duration_ns ?? 0) / 1000);
     }
     expect(data.analysis.potential_races).toBe(1);
     expect(data.analysis.race_details[0]).toMatchObject({

@@ -95,6 +95,9 @@ export interface ApiEvent {
   lock_set: string[];
   seq?: number;
   time_us?: number;
+  /** The event's interval as the engine reads it (SDK calls and responses are stamped when they end). */
+  start_us?: number;
+  end_us?: number;
   clock?: ClockEntry[];
   locks_held?: string[];
   context?: string;

@@ -62,6 +62,14 @@ export function contextOf(event: ApiEvent): string {
   );
 }
 
+/** When the event's work ran, in ms since the epoch: the collector's interval when it sent one. */
+export function eventIntervalMs(event: ApiEvent): { startMs: number; endMs: number } {
+  if (event.start_us !== undefined && event.end_us !== undefined)
+    return { startMs: event.start_us / 1000, endMs: event.end_us / 1000 };
+  const start = eventTimeMs(event);
+  return { startMs: start, endMs: start + durationMs(event) };
+}
+
 /** Event time in ms since the epoch (sub-ms digits kept from `time_us` when present). */
 export function eventTimeMs(event: ApiEvent): number {
   return event.time_us !== undefined ? event.time_us / 1000 : Date.parse(event.timestamp);

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef } from 'react';
 import type { ApiEvent, FullTraceAnalysis } from '../api/types';
-import { contextOf, durationMs, eventLabel, eventTimeMs } from '../model/event-kind';
+import { contextOf, eventIntervalMs, eventLabel } from '../model/event-kind';
 import { formatDuration } from '../model/format';
 import { packTimeline, type TimelineLane } from '../model/timeline-packing';
 import { EventSplit } from './event-split';
@@ -21,10 +21,11 @@ export function TimelineView({ trace }: { trace: FullTraceAnalysis }) {
     [trace],
   );
   const packed = useMemo(() => {
-    const items = trace.events.map((e) => {
-      const start = eventTimeMs(e);
-      return { id: e.id, lane: contextOf(e), startMs: start, endMs: start + durationMs(e) };
-    });
+    const items = trace.events.map((e) => ({
+      id: e.id,
+      lane: contextOf(e),
+      ...eventIntervalMs(e),
+    }));
     let start = Infinity;
     let end = -Infinity;
     for (const i of items) {
@@ -48,32 +49,8 @@ export function TimelineView({ trace }: { trace: FullTraceAnalysis }) {
     <EventSplit trace={trace} selected={selected} select={select}>
       <div className="view-column">
         <div className="legend" style={{ padding: '6px 10px' }}>
-          <span>
-            <span
-              className="tl-bar crit"
-              style={{
-                position: 'static',
-                display: 'inline-block',
-                width: 18,
-                marginRight: 4,
-                verticalAlign: 'middle',
-              }}
-            />
-            critical path
-          </span>
-          <span>
-            <span
-              className="tl-bar race"
-              style={{
-                position: 'static',
-                display: 'inline-block',
-                width: 18,
-                marginRight: 4,
-                verticalAlign: 'middle',
-              }}
-            />
-            racing access
-          </span>
+          <LegendBar tone="crit" label="critical path" />
+          <LegendBar tone="race" label="racing access" />
           <span>
             {packed.lanes.length} contexts · {formatDuration(span)} total
           </span>
@@ -143,5 +120,24 @@ export function TimelineView({ trace }: { trace: FullTraceAnalysis }) {
         </div>
       </div>
     </EventSplit>
+  );
+}
+
+/** A legend entry: a short bar styled like the timeline's own bars of that tone, then its meaning. */
+function LegendBar({ tone, label }: { tone: 'crit' | 'race'; label: string }) {
+  return (
+    <span>
+      <span
+        className={`tl-bar ${tone}`}
+        style={{
+          position: 'static',
+          display: 'inline-block',
+          width: 18,
+          marginRight: 4,
+          verticalAlign: 'middle',
+        }}
+      />
+      {label}
+    </span>
   );
 }

@@ -1,6 +1,7 @@
 import type { Router } from '@koa/router';
 import { NotFoundError } from '../../errors/raceway-error.js';
 import type { CriticalPathResponse } from '../../engine/results.js';
+import { eventInterval } from '../../model/event-interval.js';
 import type { ApiEvent } from '../../model/stored-event.js';
 import { ok } from '../envelope.js';
 import type { HttpAppDeps } from '../http-app-deps.js';
@@ -30,10 +31,10 @@ export function traceRoutes(router: Router, deps: HttpAppDeps): void {
 
   router.get('/api/traces/:trace_id', async (ctx) => {
     const id = await existing(ctx.params['trace_id']);
-    const events: ApiEvent[] = (await store.traceEvents(id)).map((e) => ({
-      ...e,
-      ...analyzer.computed(e.id),
-    }));
+    const events: ApiEvent[] = (await store.traceEvents(id)).map((e) => {
+      const { startUs, endUs } = eventInterval(e);
+      return { ...e, ...analyzer.computed(e.id), start_us: startUs, end_us: endUs };
+    });
     ctx.body = ok({
       trace_id: id,
       events,
