@@ -8,6 +8,25 @@ import { ORIGINAL_TRACE_ID_TAG } from './trace-id.js';
 const tsBatch = () => loadSdkFixture('typescript-transfer');
 
 describe('parseNativeBatch', () => {
+  it('rejects only an event whose free JSON is nested too deep to store or serve', () => {
+    const body = tsBatch();
+    let deep: unknown = 1;
+    for (let i = 0; i < 20_000; i++) deep = [deep];
+    body.events[0]!.kind = {
+      FunctionCall: { function_name: 'f', module: 'm', args: deep, file: 'a.ts', line: 1 },
+    } as never;
+    const batch = parseNativeBatch(body);
+    expect(batch.events.map((e) => e.id)).toEqual(body.events.slice(1).map((e) => e.id));
+    expect(batch.rejected).toEqual([
+      {
+        index: 0,
+        id: body.events[0]!.id,
+        reason: 'events[0].kind.FunctionCall: nested deeper than 100 levels',
+      },
+    ]);
+    expect(() => JSON.stringify(batch.events)).not.toThrow();
+  });
+
   it.each(SDK_FIXTURES)('accepts every event of the real %s batch', (name) => {
     const body = loadSdkFixture(name);
     const batch = parseNativeBatch(body);

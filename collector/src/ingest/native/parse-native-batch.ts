@@ -27,6 +27,13 @@ export interface NativeBatch {
 let validators: NativeValidators | undefined;
 
 /**
+ * Deepest nesting kept in an event's free JSON (args, values, custom data). JSON.parse takes any depth,
+ * but storing, sizing and serving the event recurse, and a few thousand levels overflow the stack: one
+ * such event failed its whole batch with a 500, which old SDKs resend forever.
+ */
+const MAX_NESTING = 100;
+
+/**
  * Validates a parsed `POST /events` body event by event (spec §1.1–1.4): good events are kept even when
  * others in the same batch are bad. Throws a `ValidationError` only when the envelope is not
  * `{"events":[...]}`.
@@ -69,6 +76,8 @@ function parseEvent(v: NativeValidators, raw: unknown, at: string): RacewayEvent
   if (check === undefined)
     return `${at}.kind: unknown variant "${sent}" (expected one of ${EVENT_KIND_NAMES.join(', ')})`;
   if (!check(payload)) return schemaReason(check.errors, `${at}.kind.${sent}`);
+  if (nestedDeeperThan(payload, MAX_NESTING))
+    return `${at}.kind.${sent}: nested deeper than ${MAX_NESTING} levels`;
 
   const trace = traceUuid(event.trace_id);
   return normaliseNativeEvent(
@@ -77,6 +86,19 @@ function parseEvent(v: NativeValidators, raw: unknown, at: string): RacewayEvent
     name,
     payload as Record<string, unknown>,
   );
+}
+
+/** Whether objects/arrays inside `value` nest more than `limit` levels (iterative: no recursion). */
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth >= limit) return true;
+    for (const child of Array.isArray(node) ? node : Object.values(node))
+      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 function idOf(raw: unknown): string | null {
