@@ -46,7 +46,9 @@ export function runRequest<T>(
     return writeHead(...args);
   };
 
-  res.once('finish', () => {
+  // 'close', not 'finish': a client that gives up before the answer never lets the response finish, and
+  // a span that never ends is never exported, losing every event tracked in the request.
+  res.once('close', () => {
     context.with(ctx, () =>
       raceway.record({
         type: 'http_response',
