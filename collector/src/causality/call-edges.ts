@@ -110,48 +110,39 @@ export function callEdges(
     }
   });
 
+  // Time rules, per callee context and caller span: its first event follows the caller-span events
+  // stamped before it (call), its last event precedes those stamped after it (return).
   byContext.forEach((ctxEvents, ctx) => {
-    const firstByUpstream = new Map<string, { first: number; minTime: number }>();
+    const served = new Map<
+      string,
+      { first: number; minTime: number; last: number; maxTime: number }
+    >();
     for (const i of ctxEvents) {
       const upstream = events[i]!.metadata.upstream_span_id;
       if (upstream == null) continue;
-      const entry = firstByUpstream.get(upstream);
-      if (!entry) firstByUpstream.set(upstream, { first: i, minTime: events[i]!.time_us });
-      else entry.minTime = Math.min(entry.minTime, events[i]!.time_us);
-    }
-    for (const [upstream, { first, minTime }] of firstByUpstream) {
-      if (clockLinked.has(`${ctx}/${upstream}`)) continue;
-      const threshold = minTime - skewUs;
-      for (const [callerCtx, list] of spans.get(upstream) ?? []) {
-        if (callerCtx === ctx) continue;
-        let best = -1;
-        for (const j of list) if (events[j]!.time_us < threshold && pos[j]! > best) best = pos[j]!;
-        if (best > 0) add(byContext[callerCtx]![best - 1]!, first, 'call');
-      }
-    }
-  });
-
-  byContext.forEach((ctxEvents, ctx) => {
-    const lastByUpstream = new Map<string, { last: number; maxTime: number }>();
-    for (const i of ctxEvents) {
-      const upstream = events[i]!.metadata.upstream_span_id;
-      if (upstream == null) continue;
-      const entry = lastByUpstream.get(upstream);
-      if (!entry) lastByUpstream.set(upstream, { last: i, maxTime: events[i]!.time_us });
+      const time = events[i]!.time_us;
+      const entry = served.get(upstream);
+      if (!entry) served.set(upstream, { first: i, minTime: time, last: i, maxTime: time });
       else {
         entry.last = i; // ctxEvents is in program order
-        entry.maxTime = Math.max(entry.maxTime, events[i]!.time_us);
+        entry.minTime = Math.min(entry.minTime, time);
+        entry.maxTime = Math.max(entry.maxTime, time);
       }
     }
-    for (const [upstream, { last, maxTime }] of lastByUpstream) {
-      if (clockReturned.has(`${ctx}/${upstream}`)) continue;
-      const threshold = maxTime + skewUs;
+    for (const [upstream, { first, minTime, last, maxTime }] of served) {
+      const call = !clockLinked.has(`${ctx}/${upstream}`);
+      const ret = !clockReturned.has(`${ctx}/${upstream}`);
       for (const [callerCtx, list] of spans.get(upstream) ?? []) {
         if (callerCtx === ctx) continue;
-        let first = Infinity;
-        for (const j of list)
-          if (events[j]!.time_us > threshold && pos[j]! < first) first = pos[j]!;
-        if (first !== Infinity) add(last, byContext[callerCtx]![first - 1]!, 'return');
+        let before = -1; // latest caller position stamped before the callee began
+        let after = Infinity; // earliest caller position stamped after the callee ended
+        for (const j of list) {
+          const t = events[j]!.time_us;
+          if (call && t < minTime - skewUs && pos[j]! > before) before = pos[j]!;
+          if (ret && t > maxTime + skewUs && pos[j]! < after) after = pos[j]!;
+        }
+        if (before > 0) add(byContext[callerCtx]![before - 1]!, first, 'call');
+        if (after !== Infinity) add(last, byContext[callerCtx]![after - 1]!, 'return');
       }
     }
   });
