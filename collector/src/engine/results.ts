@@ -7,8 +7,8 @@ import type { AccessType } from '../model/event.js';
 export type RaceSeverity = 'CRITICAL' | 'WARNING' | 'INFO';
 export type AnomalySeverity = 'Minor' | 'Warning' | 'Critical';
 
-/** One access of a race pair, enough to show both sides next to each other. */
-export interface RaceAccess {
+/** What the API says about one access to a variable, in a race pair or an audit trail. */
+export interface AccessFacts {
   event_id: string;
   timestamp: string;
   thread_id: string;
@@ -19,6 +19,10 @@ export interface RaceAccess {
   old_value: unknown;
   new_value: unknown;
   locks_held: string[];
+}
+
+/** One access of a race pair, enough to show both sides next to each other. */
+export interface RaceAccess extends AccessFacts {
   clock: Array<[string, number]>;
 }
 
@@ -66,20 +70,10 @@ export interface TraceRaces {
   groups: RaceGroup[];
 }
 
-export interface VariableAccess {
-  event_id: string;
-  timestamp: string;
-  thread_id: string;
-  context: string;
-  service_name: string;
-  access_type: AccessType;
-  old_value: unknown;
-  new_value: unknown;
-  location: string;
+export interface VariableAccess extends AccessFacts {
   has_causal_link_to_previous: boolean;
   /** Races with any earlier access (not only the previous one). */
   is_race: boolean;
-  locks_held: string[];
 }
 
 export interface CriticalPathStep {
