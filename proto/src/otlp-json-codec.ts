@@ -276,18 +276,27 @@ function attributesAt(obj: Json, path: string): OtlpAttributes {
   );
 }
 
-function keyValuesOf(list: unknown[], path: string): OtlpAttributes {
+/**
+ * Deepest array/kvlist nesting accepted in an attribute or log body. Deeper values overflowed the stack
+ * here or later (storing, serving), answering 500 instead of saying what is wrong.
+ */
+const MAX_VALUE_NESTING = 100;
+
+function keyValuesOf(list: unknown[], path: string, depth = 0): OtlpAttributes {
   const out: OtlpAttributes = {};
   list.forEach((kv, i) => {
     const o = objectOf(kv, `${path}[${i}]`);
     const key = stringAt(o, 'key', 'key', `${path}[${i}]`);
     const v = o['value'];
-    if (key) out[key] = v === undefined || v === null ? null : anyValueOf(v, `${path}[${i}].value`);
+    if (key)
+      out[key] = v === undefined || v === null ? null : anyValueOf(v, `${path}[${i}].value`, depth);
   });
   return out;
 }
 
-function anyValueOf(value: unknown, path: string): OtlpValue {
+function anyValueOf(value: unknown, path: string, depth = 0): OtlpValue {
+  if (depth > MAX_VALUE_NESTING)
+    throw new OtlpDecodeError(`nested deeper than ${MAX_VALUE_NESTING} levels`, path);
   const v = objectOf(value, path);
   if ('stringValue' in v || 'string_value' in v)
     return stringAt(v, 'stringValue', 'string_value', path);
@@ -317,7 +326,7 @@ function anyValueOf(value: unknown, path: string): OtlpValue {
   if ('arrayValue' in v || 'array_value' in v) {
     const a = objectOf(get(v, 'arrayValue', 'array_value'), `${path}.arrayValue`);
     return arrayAt(a, 'values', 'values', `${path}.arrayValue.values`).map((x, i) =>
-      anyValueOf(x, `${path}.arrayValue.values[${i}]`),
+      anyValueOf(x, `${path}.arrayValue.values[${i}]`, depth + 1),
     );
   }
   if ('kvlistValue' in v || 'kvlist_value' in v) {
@@ -325,6 +334,7 @@ function anyValueOf(value: unknown, path: string): OtlpValue {
     return keyValuesOf(
       arrayAt(l, 'values', 'values', `${path}.kvlistValue.values`),
       `${path}.kvlistValue.values`,
+      depth + 1,
     );
   }
   if ('bytesValue' in v || 'bytes_value' in v)

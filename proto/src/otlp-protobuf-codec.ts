@@ -230,14 +230,19 @@ function logRecordOf(r: PbLogRecord): OtlpLogRecord {
   };
 }
 
-function attributesOf(kvs: PbKeyValue[] | undefined): OtlpAttributes {
+/** Deepest array/kvlist nesting accepted (deeper values overflowed the stack later: a 500, not a 400). */
+const MAX_VALUE_NESTING = 100;
+
+function attributesOf(kvs: PbKeyValue[] | undefined, depth = 0): OtlpAttributes {
   const out: OtlpAttributes = {};
   if (!kvs) return out;
-  for (const kv of kvs) if (kv.key) out[kv.key] = kv.value ? valueOf(kv.value) : null;
+  for (const kv of kvs) if (kv.key) out[kv.key] = kv.value ? valueOf(kv.value, depth) : null;
   return out;
 }
 
-function valueOf(v: PbAnyValue): OtlpValue {
+function valueOf(v: PbAnyValue, depth = 0): OtlpValue {
+  if (depth > MAX_VALUE_NESTING)
+    throw new OtlpDecodeError(`attribute value nested deeper than ${MAX_VALUE_NESTING} levels`);
   // Decoded messages carry only the fields present on the wire as own properties (defaults sit on the
   // prototype), so the set member of the `value` oneof is the own property.
   const has = (key: keyof PbAnyValue): boolean => Object.hasOwn(v, key) && v[key] != null;
@@ -245,8 +250,8 @@ function valueOf(v: PbAnyValue): OtlpValue {
   if (has('intValue')) return i64Of(v.intValue);
   if (has('boolValue')) return v.boolValue ?? false;
   if (has('doubleValue')) return v.doubleValue ?? 0;
-  if (has('arrayValue')) return (v.arrayValue?.values ?? []).map(valueOf);
-  if (has('kvlistValue')) return attributesOf(v.kvlistValue?.values);
+  if (has('arrayValue')) return (v.arrayValue?.values ?? []).map((x) => valueOf(x, depth + 1));
+  if (has('kvlistValue')) return attributesOf(v.kvlistValue?.values, depth + 1);
   if (has('bytesValue')) return Buffer.from(v.bytesValue ?? []).toString('base64');
   return null;
 }

@@ -104,6 +104,20 @@ describe('createOtlpHttpHandler', () => {
     },
   );
 
+  it('answers 400 (not 500) for an attribute value nested thousands of levels deep', async () => {
+    let value = '{"stringValue":"x"}';
+    for (let i = 0; i < 3000; i++) value = `{"arrayValue":{"values":[${value}]}}`;
+    const body = Buffer.from(
+      `{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"5b8efff798038103d269b633813fc60c",` +
+        `"spanId":"eee19b7ec3c1b174","name":"op","startTimeUnixNano":"1","endTimeUnixNano":"2",` +
+        `"attributes":[{"key":"deep","value":${value}}]}]}]}]}`,
+    );
+    const res = await handle({ signal: 'traces', contentType: JSON_TYPE, body });
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body.toString())).toMatchObject({ code: 3 });
+    expect(sink.events).toEqual([]);
+  });
+
   it('answers 415 for another content type', async () => {
     const res = await handle({
       signal: 'traces',
