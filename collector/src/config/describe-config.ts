@@ -5,9 +5,14 @@ export function maskSecret(secret: string): string {
   return `***(${secret.length} chars)`;
 }
 
-/** Postgres URL with its password masked. */
+/**
+ * A connection URL with its passwords masked: the userinfo one (also with an empty user name) and the
+ * `password` / `sslpassword` query parameters that libpq-style URLs accept.
+ */
 export function maskUrl(url: string): string {
-  return url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');
+  return url
+    .replace(/(\/\/[^:/@]*:)[^@]*@/, '$1***@')
+    .replace(/([?&](?:ssl)?password=)[^&#]*/gi, '$1***');
 }
 
 /** The effective configuration as `key = value` lines for the startup banner, secrets masked. */
