@@ -38,10 +38,14 @@ describe('markdown reports', () => {
           location: 'x.ts:1',
           timestamp: '',
           duration_ms: 26,
+          start_ms: 0,
+          end_ms: 26,
+          self_ms: 26,
           service_name: 'web',
         },
       ],
       by_service: [{ service: 'web', duration_ms: 26, percentage: 100 }],
+      by_operation: [],
     });
     expect(md).toContain('- Path duration: 26.00 ms of 37.00 ms (70.3%)');
     expect(md).toContain('| 1 | FunctionCall(a\\|b) | web | x.ts:1 | 26.00 |');

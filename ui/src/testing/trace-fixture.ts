@@ -59,6 +59,7 @@ export function s1Trace(): { trace: FullTraceAnalysis; graph: TraceGraph } {
       concurrent_events: 1,
       potential_races: 1,
       anomalies: [],
+      groups: [],
       race_details: [
         {
           severity: 'CRITICAL',

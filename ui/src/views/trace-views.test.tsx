@@ -9,6 +9,7 @@ import { s1Trace, TRACE_ID } from '../testing/trace-fixture';
 const anomaly = (severity: Anomaly['severity'], kind: string): Anomaly => ({
   event_id: `ev-${kind}`,
   event_kind: kind,
+  service_name: 'web',
   severity,
   actual_duration_ms: 120,
   expected_duration_ms: 10,
@@ -59,7 +60,15 @@ describe('trace views', () => {
             location: '',
             timestamp: '',
             duration_ms: 17,
+            service_name: 'web',
+            start_ms: 0,
+            end_ms: 17,
+            self_ms: 17,
           },
+        ],
+        by_service: [{ service: 'web', duration_ms: 17, percentage: 100 }],
+        by_operation: [
+          { operation: 'FunctionCall(handle_request)', duration_ms: 17, percentage: 100 },
         ],
       },
     });
