@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { realisticBatch } from '../../src/testing/realistic-batch.js';
 import type { Harness } from './http-app-harness.js';
 import { getJson, json, postEvents, startHttpApp } from './http-app-harness.js';
+import { eventInterval } from '../../src/model/event-interval.js';
 
 /** A value as it looks after a JSON round trip. */
 const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -116,7 +117,12 @@ describe('trace routes', () => {
     const engine = h.deps.analyzer;
     expect(data.trace_id).toBe(id);
     const stored = await h.deps.store.traceEvents(id!);
-    expect(data.events).toEqual(stored.map((e) => ({ ...e, ...engine.computed(e.id) })));
+    expect(data.events).toEqual(
+      stored.map((e) => {
+        const { startUs, endUs } = eventInterval(e);
+        return { ...e, ...engine.computed(e.id), start_us: startUs, end_us: endUs };
+      }),
+    );
     expect(data.events[0]).toHaveProperty('clock');
     expect(data.events[0]).toHaveProperty('locks_held');
     expect(data.events[0]).toHaveProperty('context');
