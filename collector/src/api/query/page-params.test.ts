@@ -13,6 +13,7 @@ describe('pageParams', () => {
     [{ page: ['2', '9'] }, { page: 2, pageSize: 20 }],
     [{ page_size: '' }, { page: 1, pageSize: 20 }],
     [{ page_size: '1000000' }, { page: 1, pageSize: 10_000 }],
+    [{ page: '99999999999999999999' }, { page: 1_000_000_000, pageSize: 20 }],
   ])('reads %j as %j', (query, expected) => {
     expect(pageParams(query, 20)).toEqual(expected);
   });
