@@ -48,6 +48,11 @@ describe('loadConfig', () => {
     expect(config.maxBodyBytes).toBeGreaterThanOrEqual(10 * 1024 * 1024);
   });
 
+  it('allows no cross-origin browser access by default (the dashboard is same-origin)', () => {
+    expect(load().config.corsOrigins).toEqual([]);
+    expect(load({ flags: { 'cors-origin': ['*'] } }).config.corsOrigins).toEqual(['*']);
+  });
+
   it('applies defaults < raceway.toml < RACEWAY_* env < flags', () => {
     const cwd = folder('[server]\nport = 9000\nhost = "0.0.0.0"\nmax_body = "20MiB"\n');
     const fromFile = loadConfig({ flags: {}, env: {}, cwd }).config;

@@ -67,7 +67,9 @@ export function defaultConfig(): RacewayConfig {
     databaseReadUrl: undefined,
     databasePoolSize: 10,
     apiKeys: [],
-    corsOrigins: ['*'],
+    // Same-origin only by default: with auth off, `*` would let any web page the user opens read the
+    // local collector's traces (the old server's default; spec §3.2).
+    corsOrigins: [],
     rateLimitRpm: 0,
     maxBodyBytes: 16 * MiB,
     retention: { maxTraces: 100_000, maxAgeMs: 0, maxBytes: 256 * MiB },

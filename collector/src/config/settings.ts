@@ -150,7 +150,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     key: 'cors-origin',
     value: '<origin>',
-    help: 'allowed browser origin (repeatable; * = any)',
+    help: 'allowed browser origin (repeatable; * = any; default none: the dashboard is same-origin)',
     toml: ['server.cors_origins'],
     repeatable: true,
     apply: setter(parseList, (c, v) => (c.corsOrigins = v)),
