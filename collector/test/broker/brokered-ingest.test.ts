@@ -109,4 +109,28 @@ describe.skipIf(unreachable !== undefined)('ingest buffered in RabbitMQ', () => 
     await pipeline.shutdown();
     await publisher.shutdown();
   });
+
+  it('rejects a batch the store refuses for good instead of requeueing it forever, and goes on', async () => {
+    const { queue, publisher, sink } = await startSink('poison', 100);
+    const store = new GatedStore({ clock: systemClock });
+    store.failNext(1, false); // a permanent failure: retrying cannot help
+    const analyzer = new RecordingAnalyzer();
+    const pipeline = smallPipeline(store, analyzer);
+    await pipeline.start();
+    const worker = await startWorker(queue, pipeline, 1);
+    await sink.sinkFor('native').submit(realisticBatch({ events: 10 }));
+    const next = realisticBatch({ events: 20 });
+    await sink.sinkFor('native').submit(next);
+    await vi.waitFor(async () => expect((await store.stats()).events).toBe(20), {
+      timeout: 10_000,
+      interval: 20,
+    });
+    expect(await readyMessages(queue)).toBe(0);
+    expect(worker.consumer.redelivered).toBe(0);
+    expect(analyzer.ingested.map((e) => e.id)).toEqual(next.map((e) => e.id));
+    await worker.consumer.shutdown();
+    await worker.link.shutdown();
+    await pipeline.shutdown();
+    await publisher.shutdown();
+  });
 });

@@ -2,6 +2,7 @@ import type { Channel, ConsumeMessage } from 'amqplib';
 import type { Logger } from 'pino';
 import type { EventSink } from '../event-sink.js';
 import type { Receiver } from '../pipeline.js';
+import { BackpressureError, StorageError } from '../../errors/raceway-error.js';
 import { decodeBatch } from './batch-message.js';
 
 export interface BrokerConsumerOptions {
@@ -16,8 +17,9 @@ export interface BrokerConsumerOptions {
  * The consume side of queue mode. Attach it to a channel (`consume`); each delivery is handed to the
  * pipeline and acknowledged only after it was stored and analysed, so a crash or restart in between
  * means redelivery (at least once), and the store's idempotent event ids make that exactly once in
- * effect. A refused batch is returned to the queue (`nack`, requeue) after `retryDelayMs`, while the
- * prefetch window keeps more work from piling up in this process meanwhile.
+ * effect. A batch refused for now (backpressure, store away) is returned to the queue (`nack`, requeue) after
+ * `retryDelayMs`, one refused for good is rejected without requeue (no poison loop); the prefetch
+ * window keeps more work from piling up in this process meanwhile.
  */
 export class BrokerConsumer {
   private readonly handling = new Set<Promise<void>>();
@@ -71,6 +73,16 @@ export class BrokerConsumer {
       this.consumed++;
       settle(() => channel.ack(message));
     } catch (err) {
+      if (!retryable(err)) {
+        // Refused for good (bad data, a non-retryable store error): requeueing would loop on it forever.
+        // Rejected without requeue it goes to the queue's dead-letter exchange when one is set (policy).
+        this.options.logger.error(
+          { err, events: batch.events.length },
+          'pipeline refused a brokered batch for good; rejecting it (dead-lettered if the queue has a DLX)',
+        );
+        settle(() => channel.nack(message, false, false));
+        return;
+      }
       this.options.logger.warn(
         { err },
         'pipeline refused a brokered batch; returning it to the queue',
@@ -100,4 +112,9 @@ function settle(action: () => void): void {
   } catch {
     // the channel is gone: the delivery returns to the queue by itself
   }
+}
+
+/** Worth another try later: the pipeline was full or the store was away. */
+function retryable(err: unknown): boolean {
+  return err instanceof BackpressureError || (err instanceof StorageError && err.retryable);
 }
