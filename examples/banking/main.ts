@@ -1,5 +1,5 @@
 /**
- * npm run example:banking -- [--collector URL] [--variant racy|locked] [--transport otlp-http|otlp-proto|native]
+ * npm run example:banking -- [--collector URL] [--variant racy|locked] [--transport otlp-http|otlp-proto|otlp-grpc|native]
  * Runs the banking example against a running collector and says where to look.
  */
 import { parseArgs } from 'node:util';
@@ -17,7 +17,7 @@ const variant = values.variant === 'locked' ? 'locked' : 'racy';
 const result = await runBankingScenario({
   collectorUrl: values.collector,
   variant,
-  transport: values.transport as 'otlp-http' | 'otlp-proto' | 'native',
+  transport: values.transport as 'otlp-http' | 'otlp-proto' | 'otlp-grpc' | 'native',
   transfers: Number(values.transfers),
   ...(process.env.RACEWAY_API_KEY ? { apiKey: process.env.RACEWAY_API_KEY } : {}),
 });

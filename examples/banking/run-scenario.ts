@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 export interface ScenarioOptions {
   collectorUrl: string;
   variant: 'racy' | 'locked';
-  transport?: 'otlp-http' | 'otlp-proto' | 'native';
+  transport?: 'otlp-http' | 'otlp-proto' | 'otlp-grpc' | 'native';
+  /** OTLP/gRPC endpoint for `otlp-grpc` (default: the collector host on 4317). */
+  grpcUrl?: string;
   apiKey?: string;
   transfers?: number;
 }
@@ -31,6 +33,7 @@ export async function runBankingScenario(options: ScenarioOptions): Promise<Scen
     RACEWAY_TRANSPORT: options.transport ?? 'otlp-http',
     VARIANT: options.variant,
     ...(options.apiKey ? { RACEWAY_API_KEY: options.apiKey } : {}),
+    ...(options.grpcUrl ? { RACEWAY_GRPC_URL: options.grpcUrl } : {}),
   };
   const ledger = await startService({ ...env, SERVICE: 'ledger' });
   const api = await startService({

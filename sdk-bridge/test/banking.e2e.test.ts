@@ -24,7 +24,7 @@ async function get<T>(collector: TestCollector, path: string): Promise<T> {
 }
 
 // The banking example (two real services on the bridge, two concurrent transfers) against a real collector.
-describe.each(['otlp-http', 'otlp-proto', 'native'] as const)(
+describe.each(['otlp-http', 'otlp-proto', 'otlp-grpc', 'native'] as const)(
   'banking example over %s',
   (transport) => {
     let collector: TestCollector;
@@ -37,7 +37,7 @@ describe.each(['otlp-http', 'otlp-proto', 'native'] as const)(
 
     it('finds the lost update on alice.balance between concurrent transfers', async () => {
       const result = await runBankingScenario({
-        collectorUrl: collector.url,
+        ...target(collector),
         variant: 'racy',
         transport,
       });
@@ -57,7 +57,7 @@ describe.each(['otlp-http', 'otlp-proto', 'native'] as const)(
     it('reports no race once each balance is guarded by a lock', async () => {
       await fetchAll(collector, 'DELETE');
       const result = await runBankingScenario({
-        collectorUrl: collector.url,
+        ...target(collector),
         variant: 'locked',
         transport,
       });
@@ -67,6 +67,13 @@ describe.each(['otlp-http', 'otlp-proto', 'native'] as const)(
     });
   },
 );
+
+/** Where the services export: the API port, and the gRPC port for `otlp-grpc`. */
+function target(collector: TestCollector): { collectorUrl: string; grpcUrl?: string } {
+  return collector.otlpGrpcUrl === undefined
+    ? { collectorUrl: collector.url }
+    : { collectorUrl: collector.url, grpcUrl: collector.otlpGrpcUrl };
+}
 
 async function traceIds(collector: TestCollector): Promise<string[]> {
   const list = await get<{ traces: Array<{ trace_id: string }> }>(
