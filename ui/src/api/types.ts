@@ -3,30 +3,6 @@
  * (type-only imports, erased from the bundle), so the dashboard cannot drift from what the API serves;
  * the envelopes, lists and stream messages the routes wrap them in are declared here.
  */
-import type {
-  RaceAccess,
-  RaceDetail,
-  RaceGroup,
-  TraceRaces,
-  VariableAccess,
-  CriticalPathStep,
-  CriticalPathResponse,
-  Anomaly,
-  ServiceDependencies,
-  TraceGraph,
-  GlobalRaceDetail,
-  GlobalAnalysis,
-  GlobalRaceCandidate,
-  ServiceSummary,
-  ServiceCall,
-  ServiceDependencyReport,
-  DistributedEdge,
-  Hotspots,
-  ServiceHealth,
-  PerformanceMetrics,
-} from '../../../collector/src/engine/results';
-import type { AnomalySeverity, ApiEvent, RaceSeverity } from './event-types';
-
 export type {
   RaceAccess,
   RaceDetail,
@@ -48,7 +24,20 @@ export type {
   Hotspots,
   ServiceHealth,
   PerformanceMetrics,
-};
+} from '../../../collector/src/engine/results';
+// The few of them the shapes below are built from.
+import type {
+  Anomaly,
+  CriticalPathResponse,
+  DistributedEdge,
+  GlobalRaceCandidate,
+  ServiceDependencies,
+  ServiceSummary,
+  TraceGraph,
+  TraceRaces,
+  VariableAccess,
+} from '../../../collector/src/engine/results';
+import type { AnomalySeverity, ApiEvent, RaceSeverity } from './event-types';
 
 export type TraceGraphNode = TraceGraph['nodes'][number];
 export type CausalEdgeType = TraceGraph['edges'][number]['type'];
