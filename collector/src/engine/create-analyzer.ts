@@ -35,15 +35,20 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
   let pending: AnalysisUpdate | undefined;
   let sweep: { version: number; limit: number; result: GlobalSweep } | undefined;
 
-  const registry = new TraceRegistry(callSkewUs, (next, previous) => {
+  // The memo of a trace is its race groups' counts (only when it has races), to announce growth.
+  const registry = new TraceRegistry(callSkewUs, (next, previousMemo) => {
     if (next.races.total > 0) racy.add(next.traceId);
     else racy.delete(next.traceId);
     const newGlobal = cross.replace(footprintOf(next));
     serviceGraph.update(viewOf(next));
-    if (!pending) return;
-    const before = new Map(previous?.races.groups.map((g) => [groupKey(g), g.count]));
+    const counts =
+      next.races.groups.length === 0
+        ? undefined
+        : new Map(next.races.groups.map((g) => [groupKey(g), g.count]));
+    if (!pending) return counts;
+    const before = previousMemo as Map<string, number> | undefined;
     for (const group of next.races.groups) {
-      if (group.count > (before.get(groupKey(group)) ?? 0))
+      if (group.count > (before?.get(groupKey(group)) ?? 0))
         pending.races.push({
           trace_id: next.traceId,
           variable: group.variable,
@@ -59,6 +64,7 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
         severity: worstSeverity(race.a.classes, race.b.classes),
       });
     }
+    return counts;
   });
 
   const fresh = (traceId: string): TraceAnalysis | undefined => registry.analysis(traceId);

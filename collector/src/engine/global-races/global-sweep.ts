@@ -88,11 +88,11 @@ function collectPairs(
     for (const a of other.footprint.classes) {
       for (const b of entry.footprint.classes) {
         if (!classesRace(a, b)) continue;
-        for (const i of a.events) {
-          for (const j of b.events) {
+        for (const first of a.events) {
+          for (const second of b.events) {
             if (pairs.length >= limit) return;
-            const x = { traceId: other.trace.traceId, event: other.trace.analysis.events[i]! };
-            const y = { traceId: entry.trace.traceId, event: entry.trace.analysis.events[j]! };
+            const x = { traceId: other.trace.traceId, event: first };
+            const y = { traceId: entry.trace.traceId, event: second };
             pairs.push(
               compareEvents(x.event, y.event) <= 0
                 ? { variable, first: x, second: y }

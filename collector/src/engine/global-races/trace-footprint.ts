@@ -1,5 +1,6 @@
 import type { LockSet } from '../../causality/lock-set.js';
 import type { AccessType } from '../../model/event.js';
+import type { StoredEvent } from '../../model/stored-event.js';
 import type { TraceAnalysis } from '../races/trace-analysis.js';
 import { eventInterval } from '../../model/event-interval.js';
 
@@ -8,8 +9,8 @@ export interface AccessClass {
   key: string;
   locks: LockSet;
   type: AccessType;
-  /** Event indices into the trace analysis, in causal order. */
-  events: number[];
+  /** The accesses, in causal order (the events themselves: the index must not keep the analysis). */
+  events: StoredEvent[];
 }
 
 export interface VariableFootprint {
@@ -21,7 +22,6 @@ export interface VariableFootprint {
 /** What the cross-trace index keeps of one trace: its time window and its accesses per variable. */
 export interface TraceFootprint {
   traceId: string;
-  analysis: TraceAnalysis;
   /** Time window in µs: first event start to last event end (start + duration). */
   start: number;
   end: number;
@@ -49,7 +49,7 @@ export function footprintOf(analysis: TraceAnalysis): TraceFootprint {
     const key = `${locks.key}\u0000${type}`;
     let cls = footprint.classes.find((c) => c.key === key);
     if (!cls) footprint.classes.push((cls = { key, locks, type, events: [] }));
-    cls.events.push(i);
+    cls.events.push(event);
   }
-  return { traceId: analysis.traceId, analysis, start, end, variables };
+  return { traceId: analysis.traceId, start, end, variables };
 }

@@ -5,6 +5,14 @@ import { analyzeTrace, type TraceAnalysis } from './trace-analysis.js';
 /** Traces up to this size are re-analysed on every batch that touches them (live races). */
 export const EAGER_ANALYSIS_MAX_EVENTS = 1024;
 
+/**
+ * Analyses kept for queries, counted in events. An analysis costs far more memory than its events
+ * (clocks, lock sets, edges), and keeping one per trace made garbage collection the biggest cost of
+ * ingest; what the live analyses need of a settled trace (footprint, race flags, service calls) is kept
+ * by them, so the full analysis is only cached for the traces being looked at, and rebuilt on demand.
+ */
+export const ANALYSIS_CACHE_EVENTS = 65_536;
+
 /** Event ids map to `slot * SLOT_SPAN + index`: one map entry per event for every lookup. */
 const SLOT_SPAN = 2 ** 26;
 
@@ -13,14 +21,18 @@ interface TraceState {
   readonly slot: number;
   readonly events: StoredEvent[];
   readonly idIndex: EventIndex;
-  analysis: TraceAnalysis | undefined;
+  /** Events covered by the last analysis (the derived state of the analyses is this fresh). */
+  analysed: number;
+  /** What `onAnalyzed` chose to remember of the last analysis (e.g. its race groups). */
+  memo: unknown;
 }
 
 /**
- * The events of every trace and their latest analysis. An analysis is a pure function of the trace's
- * event set, so it never depends on arrival order or batching; it is rebuilt when the trace changed:
- * at ingest for small traces (and whenever a big trace has doubled since its last analysis, which keeps
- * the total work linear), otherwise lazily on the next query.
+ * The events of every trace, analysed as they change. An analysis is a pure function of the trace's
+ * event set, so it never depends on arrival order or batching. Small traces are analysed on every batch
+ * that touches them (live races) and big ones whenever they have doubled since (which keeps the total
+ * work linear); the analysis then feeds the derived state through `onAnalyzed` and is dropped, unless a
+ * query asks for it: queries get a cached analysis, rebuilt when the trace changed.
  */
 export class TraceRegistry {
   private readonly traces = new Map<string, TraceState>();
@@ -31,9 +43,17 @@ export class TraceRegistry {
 
   constructor(
     private readonly skewUs: number,
-    /** Told about every rebuilt analysis, with the one it replaces. */
-    private readonly onAnalyzed: (next: TraceAnalysis, previous: TraceAnalysis | undefined) => void,
+    /**
+     * Told about every analysis of new events, with the memo it returned for the trace's previous
+     * analysis; its return value is kept as the trace's memo.
+     */
+    private readonly onAnalyzed: (next: TraceAnalysis, previousMemo: unknown) => unknown,
+    private readonly cacheEvents = ANALYSIS_CACHE_EVENTS,
   ) {}
+
+  /** Recently used analyses, least recent first (Map keeps insertion order). */
+  private readonly cache = new Map<TraceState, TraceAnalysis>();
+  private cachedEvents = 0;
 
   get totals(): { traces: number; events: number } {
     return { traces: this.traces.size, events: this.eventCount };
@@ -73,9 +93,10 @@ export class TraceRegistry {
     }
     for (const { traceId } of touched.values()) {
       const state = this.traces.get(traceId)!;
-      const analysed = state.analysis?.events.length ?? 0;
       const size = state.events.length;
-      if (size <= EAGER_ANALYSIS_MAX_EVENTS || size >= 2 * analysed) this.refresh(state);
+      if (size <= EAGER_ANALYSIS_MAX_EVENTS) this.update(state);
+      // A big trace is costly to rebuild: keep its analysis for the queries that will follow.
+      else if (size >= 2 * state.analysed) this.analysisOf(state);
     }
     return { touched: [...touched.values()], accepted };
   }
@@ -83,7 +104,7 @@ export class TraceRegistry {
   /** The trace's analysis, rebuilt first when events arrived since. */
   analysis(traceId: string): TraceAnalysis | undefined {
     const state = this.traces.get(traceId);
-    return state && this.refresh(state);
+    return state && this.analysisOf(state);
   }
 
   /** The analysis of the trace holding `eventId`, with the event's index. */
@@ -92,12 +113,12 @@ export class TraceRegistry {
     if (code === undefined) return undefined;
     const state = this.slots[Math.floor(code / SLOT_SPAN)];
     if (!state) return undefined;
-    return { analysis: this.refresh(state), index: code % SLOT_SPAN };
+    return { analysis: this.analysisOf(state), index: code % SLOT_SPAN };
   }
 
-  /** Rebuilds every stale analysis (before cross-trace queries). */
+  /** Brings the derived state of every trace up to date (before cross-trace queries). */
   refreshAll(): void {
-    for (const state of this.traces.values()) this.refresh(state);
+    for (const state of this.traces.values()) this.update(state);
   }
 
   traceEvents(traceId: string): readonly StoredEvent[] {
@@ -109,6 +130,7 @@ export class TraceRegistry {
     const state = this.traces.get(traceId);
     if (!state) return [];
     this.traces.delete(traceId);
+    this.uncache(state);
     for (const event of state.events) this.eventSlots.delete(event.id);
     this.slots[state.slot] = undefined;
     this.freeSlots.push(state.slot);
@@ -133,18 +155,53 @@ export class TraceRegistry {
             : undefined;
         },
       },
-      analysis: undefined,
+      analysed: 0,
+      memo: undefined,
     };
     this.slots[slot] = state;
     return state;
   }
 
-  private refresh(state: TraceState): TraceAnalysis {
-    const previous = state.analysis;
-    if (previous && previous.events.length === state.events.length) return previous;
+  /** Analyses the trace's new events for the derived state, without keeping the analysis. */
+  private update(state: TraceState): void {
+    if (state.analysed !== state.events.length) this.analyse(state);
+  }
+
+  /** The trace's current analysis: cached, or rebuilt (and then cached). */
+  private analysisOf(state: TraceState): TraceAnalysis {
+    const cached = this.cache.get(state);
+    let analysis: TraceAnalysis;
+    if (cached && cached.events.length === state.events.length) {
+      this.cache.delete(state);
+      analysis = cached;
+    } else {
+      this.uncache(state);
+      analysis =
+        state.analysed === state.events.length
+          ? analyzeTrace(state.traceId, state.events.slice(), state.idIndex, this.skewUs)
+          : this.analyse(state);
+    }
+    this.cache.set(state, analysis);
+    this.cachedEvents += analysis.events.length;
+    for (const [old, oldAnalysis] of this.cache) {
+      if (this.cachedEvents <= this.cacheEvents || old === state) break;
+      this.cache.delete(old);
+      this.cachedEvents -= oldAnalysis.events.length;
+    }
+    return analysis;
+  }
+
+  private analyse(state: TraceState): TraceAnalysis {
     const next = analyzeTrace(state.traceId, state.events.slice(), state.idIndex, this.skewUs);
-    state.analysis = next;
-    this.onAnalyzed(next, previous);
+    state.analysed = next.events.length;
+    state.memo = this.onAnalyzed(next, state.memo);
     return next;
+  }
+
+  private uncache(state: TraceState): void {
+    const cached = this.cache.get(state);
+    if (!cached) return;
+    this.cache.delete(state);
+    this.cachedEvents -= cached.events.length;
   }
 }
