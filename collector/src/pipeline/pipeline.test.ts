@@ -7,18 +7,37 @@ import { GatedStore } from '../testing/gated-store.js';
 import { ManualClock } from '../testing/manual-clock.js';
 import { realisticBatch } from '../testing/realistic-batch.js';
 import { RecordingAnalyzer } from '../testing/recording-analyzer.js';
+import type { StoredEvent } from '../model/stored-event.js';
 import { LiveFeed } from './live-feed.js';
 import type { FeedMessage } from './live-feed.js';
 import { Pipeline } from './pipeline.js';
 
 const pipelines: Pipeline[] = [];
+
+/** Refuses for good (not retryable) every append that holds the poisoned event id. */
+class PoisonedStore extends GatedStore {
+  poisonedId = '';
+  override append(events: readonly StoredEvent[]): Promise<StoredEvent[]> {
+    if (events.some((e) => e.id === this.poisonedId)) {
+      this.appends++;
+      return Promise.reject(new StorageError('value out of range', false));
+    }
+    return super.append(events);
+  }
+}
 afterEach(async () => {
   await Promise.all(pipelines.splice(0).map((p) => p.shutdown()));
 });
 
-async function setup(options: { maxQueuedEvents?: number; retention?: RetentionPolicy } = {}) {
+interface SetupOptions {
+  maxQueuedEvents?: number;
+  retention?: RetentionPolicy;
+  store?: (clock: ManualClock) => GatedStore;
+}
+
+async function setup(options: SetupOptions = {}) {
   const clock = new ManualClock();
-  const store = new GatedStore({ clock });
+  const store = options.store?.(clock) ?? new GatedStore({ clock });
   const analyzer = new RecordingAnalyzer();
   const feed = new LiveFeed();
   const metrics = new CollectorMetrics({ processMetrics: false });
@@ -150,6 +169,46 @@ describe('Pipeline', () => {
     const error = await pipeline.submit(realisticBatch({ events: 2 })).catch((err: unknown) => err);
     expect(error).toBeInstanceOf(StorageError);
     expect(error).toMatchObject({ status: 500, retryable: false });
+  });
+
+  it('refuses only the culprit of a combined append that fails for good, storing the others', async () => {
+    const { store, analyzer, metrics, pipeline } = await setup({
+      store: (clock) => new PoisonedStore({ clock }),
+    });
+    const batches = [1, 2, 3].map(() => realisticBatch({ events: 7 }));
+    (store as PoisonedStore).poisonedId = batches[1]![3]!.id;
+    // Submitted in one tick, so the pipeline combines them into one append.
+    const results = await Promise.all(
+      batches.map((events) => pipeline.submit(events).catch((err: unknown) => err)),
+    );
+    expect(store.appends).toBe(4);
+    expect(results[0]).toEqual({ inserted: 7, duplicates: 0 });
+    expect(results[1]).toBeInstanceOf(StorageError);
+    expect(results[1]).toMatchObject({ status: 500, retryable: false });
+    expect(results[2]).toEqual({ inserted: 7, duplicates: 0 });
+    for (const event of [...batches[0]!, ...batches[2]!])
+      expect(await store.getEvent(event.id)).toBeDefined();
+    for (const event of batches[1]!) expect(await store.getEvent(event.id)).toBeUndefined();
+    expect(analyzer.ingested.map((e) => e.id)).toEqual(
+      [...batches[0]!, ...batches[2]!].map((e) => e.id),
+    );
+    expect(await metricValue(metrics, 'raceway_events_accepted_total')).toBe(14);
+    expect(await metricValue(metrics, 'raceway_events_backpressured_total')).toBe(7);
+    expect(pipeline.queuedEvents).toBe(0);
+  });
+
+  it('refuses every combined submit with 503 when the store fails retryably', async () => {
+    const { store, analyzer, pipeline } = await setup();
+    store.failNext(1, true);
+    const results = await Promise.all(
+      [1, 2].map(() => pipeline.submit(realisticBatch({ events: 7 })).catch((err: unknown) => err)),
+    );
+    expect(store.appends).toBe(1);
+    for (const error of results) {
+      expect(error).toBeInstanceOf(BackpressureError);
+      expect(error).toMatchObject({ status: 503 });
+    }
+    expect(analyzer.ingested).toEqual([]);
   });
 
   it('enforces retention after each batch and makes the analyzer forget evicted traces', async () => {

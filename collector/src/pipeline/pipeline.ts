@@ -16,6 +16,12 @@ interface Job {
   reject: (error: unknown) => void;
 }
 
+/** Events one append stored, and the jobs they came from. */
+interface Appended {
+  jobs: readonly Job[];
+  inserted: StoredEvent[];
+}
+
 /**
  * The ingest pipeline: a bounded queue in front of store → analyzer → live feed.
  *
@@ -175,20 +181,14 @@ export class Pipeline implements EventSink {
   private async processNext(): Promise<void> {
     const jobs = this.takeJobs();
     const events = jobs.length === 1 ? jobs[0]!.events : jobs.flatMap((j) => j.events);
-    const { store, metrics, logger } = this.options;
+    const { metrics, logger } = this.options;
     try {
-      let inserted: StoredEvent[];
-      try {
-        inserted = await store.append(events);
-      } catch (err) {
-        logger.warn({ err }, 'store append failed; %d events refused', events.length);
-        metrics.backpressured.inc(events.length);
-        this.refuse(jobs, err);
-        return;
+      const stored = await this.append(jobs, events);
+      for (const { jobs: done, inserted } of stored) {
+        this.analyse(inserted);
+        this.answer(done, inserted);
       }
-      this.analyse(inserted);
-      this.answer(jobs, inserted);
-      if (this.options.retentionEveryBatch) await this.enforceRetention();
+      if (stored.length > 0 && this.options.retentionEveryBatch) await this.enforceRetention();
     } catch (err) {
       // Settling twice is harmless: jobs already answered keep their answer.
       logger.error({ err }, 'ingest step failed after storing');
@@ -199,17 +199,40 @@ export class Pipeline implements EventSink {
     }
   }
 
+  /**
+   * Appends the jobs' events at once and returns what was stored for which jobs; jobs whose append
+   * failed are refused here. A combined append refused for good is retried job by job, so one bad submit
+   * does not sink the submits it happened to be combined with; a retryable failure (store unreachable)
+   * refuses them all with 503.
+   */
+  private async append(jobs: readonly Job[], events: StoredEvent[]): Promise<Appended[]> {
+    const { store, metrics, logger } = this.options;
+    try {
+      return [{ jobs, inserted: await store.append(events) }];
+    } catch (err) {
+      if (jobs.length > 1 && !isRetryable(err)) {
+        logger.warn({ err }, 'append of %d combined submits failed; retrying each', jobs.length);
+        const stored: Appended[] = [];
+        for (const job of jobs) stored.push(...(await this.append([job], job.events)));
+        return stored;
+      }
+      logger.warn({ err }, 'store append failed; %d events refused', events.length);
+      metrics.backpressured.inc(events.length);
+      this.refuse(jobs, err);
+      return [];
+    }
+  }
+
   /** A retryable store failure becomes 503 + Retry-After; anything else passes through as it is. */
   private refuse(jobs: readonly Job[], err: unknown): void {
-    const refusal =
-      err instanceof StorageError && err.retryable
-        ? new BackpressureError(
-            'storage is unavailable; retry later',
-            this.options.limits.retryAfterMs,
-            503,
-            { cause: err },
-          )
-        : err;
+    const refusal = isRetryable(err)
+      ? new BackpressureError(
+          'storage is unavailable; retry later',
+          this.options.limits.retryAfterMs,
+          503,
+          { cause: err },
+        )
+      : err;
     for (const job of jobs) job.reject(refusal);
   }
 
@@ -247,4 +270,8 @@ export class Pipeline implements EventSink {
     metrics.storedEvents.set(stats.events);
     metrics.storedTraces.set(stats.traces);
   }
+}
+
+function isRetryable(err: unknown): boolean {
+  return err instanceof StorageError && err.retryable;
 }
