@@ -3,6 +3,12 @@ import { ok } from '../envelope.js';
 import type { HttpAppDeps } from '../http-app-deps.js';
 import { pageParams, totalPages } from '../query/page-params.js';
 import { queryInteger } from '../query/query-values.js';
+import type {
+  EdgesList,
+  GlobalRacesList,
+  ServicesList,
+  ServiceTraces,
+} from '../response-shapes.js';
 
 /** Cross-trace routes of spec §3.3 (global races, services, performance, distributed views). */
 export function analysisRoutes(router: Router, deps: HttpAppDeps): void {
@@ -15,7 +21,7 @@ export function analysisRoutes(router: Router, deps: HttpAppDeps): void {
 
   router.get('/api/services', (ctx) => {
     const services = analyzer.services();
-    ctx.body = ok({ total_services: services.length, services });
+    ctx.body = ok<ServicesList>({ total_services: services.length, services });
   });
 
   router.get('/api/services/health', (ctx) => {
@@ -27,7 +33,7 @@ export function analysisRoutes(router: Router, deps: HttpAppDeps): void {
     const service = ctx.params['service_name'] ?? '';
     const { page, pageSize } = pageParams(ctx.query, 100);
     const result = await store.listTraces({ page, pageSize, service });
-    ctx.body = ok({
+    ctx.body = ok<ServiceTraces>({
       service_name: service,
       total_traces: result.total,
       page,
@@ -49,12 +55,12 @@ export function analysisRoutes(router: Router, deps: HttpAppDeps): void {
 
   router.get('/api/distributed/edges', (ctx) => {
     const edges = analyzer.distributedEdges();
-    ctx.body = ok({ total_edges: edges.length, edges });
+    ctx.body = ok<EdgesList>({ total_edges: edges.length, edges });
   });
 
   router.get('/api/distributed/global-races', (ctx) => {
     const races = analyzer.globalRaceCandidates();
-    ctx.body = ok({ total_races: races.length, races });
+    ctx.body = ok<GlobalRacesList>({ total_races: races.length, races });
   });
 
   router.get('/api/distributed/hotspots', (ctx) => {

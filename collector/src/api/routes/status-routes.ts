@@ -1,9 +1,10 @@
 import type { Router } from '@koa/router';
 import { ok } from '../envelope.js';
 import type { CollectorStatus, HttpAppDeps } from '../http-app-deps.js';
+import type { ServerStatus, WarmupSummary } from '../response-shapes.js';
 
 /** Spec §3.4 `WarmupSummary`, from the real boot state (replay counts are events, not traces). */
-export function warmupSummary(status: CollectorStatus): Record<string, unknown> {
+export function warmupSummary(status: CollectorStatus): WarmupSummary {
   return {
     phase: status.phase,
     ready: status.ready,
@@ -31,7 +32,7 @@ export function statusRoutes(router: Router, deps: HttpAppDeps): void {
   router.get('/status', async (ctx) => {
     const status = deps.status();
     const stats = await deps.store.stats();
-    ctx.body = ok({
+    ctx.body = ok<ServerStatus>({
       version: deps.options.version,
       uptime_seconds: Math.max(0, Math.floor((deps.clock.now() - status.startedAtMs) / 1000)),
       events_captured: stats.events,

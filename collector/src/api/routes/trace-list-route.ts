@@ -5,6 +5,7 @@ import { ok } from '../envelope.js';
 import type { HttpAppDeps } from '../http-app-deps.js';
 import { pageParams, totalPages } from '../query/page-params.js';
 import { queryBoolean, queryInteger, queryString } from '../query/query-values.js';
+import type { TracesList } from '../response-shapes.js';
 
 /**
  * `GET /api/traces` (spec §3.4 `TracesList`), newest activity first, with filters: `min_events` (spec),
@@ -24,7 +25,7 @@ export function traceListRoute(router: Router, deps: HttpAppDeps): void {
     };
     const result = await deps.store.listTraces(query);
     const racing = deps.analyzer.tracesWithRaces();
-    ctx.body = ok({
+    ctx.body = ok<TracesList>({
       total_traces: result.total,
       page,
       page_size: pageSize,

@@ -6,6 +6,13 @@ import type { ApiEvent } from '../../model/stored-event.js';
 import { ok } from '../envelope.js';
 import type { HttpAppDeps } from '../http-app-deps.js';
 import { traceIdParam } from '../query/trace-id-param.js';
+import type {
+  AuditTrail,
+  FullTraceAnalysis,
+  TraceAnomalies,
+  TraceDeleted,
+  TraceRacesResponse,
+} from '../response-shapes.js';
 
 /**
  * The per-trace routes of spec §3.3 plus the additions `races`, `graph` and `DELETE`. The store decides
@@ -35,7 +42,7 @@ export function traceRoutes(router: Router, deps: HttpAppDeps): void {
       const { startUs, endUs } = eventInterval(e);
       return { ...e, ...analyzer.computed(e.id), start_us: startUs, end_us: endUs };
     });
-    ctx.body = ok({
+    ctx.body = ok<FullTraceAnalysis>({
       trace_id: id,
       events,
       audit_trails: analyzer.auditTrails(id),
@@ -49,7 +56,11 @@ export function traceRoutes(router: Router, deps: HttpAppDeps): void {
   router.get('/api/traces/:trace_id/audit-trail/:variable', async (ctx) => {
     const id = await existing(ctx.params['trace_id']);
     const variable = ctx.params['variable'] ?? '';
-    ctx.body = ok({ trace_id: id, variable, accesses: analyzer.auditTrail(id, variable) });
+    ctx.body = ok<AuditTrail>({
+      trace_id: id,
+      variable,
+      accesses: analyzer.auditTrail(id, variable),
+    });
   });
 
   router.get('/api/traces/:trace_id/critical-path', async (ctx) => {
@@ -61,7 +72,7 @@ export function traceRoutes(router: Router, deps: HttpAppDeps): void {
   router.get('/api/traces/:trace_id/anomalies', (ctx) => {
     const id = traceIdParam(ctx.params['trace_id']);
     const anomalies = analyzer.anomalies(id);
-    ctx.body = ok({ trace_id: id, anomaly_count: anomalies.length, anomalies });
+    ctx.body = ok<TraceAnomalies>({ trace_id: id, anomaly_count: anomalies.length, anomalies });
   });
 
   router.get('/api/traces/:trace_id/dependencies', async (ctx) => {
@@ -70,7 +81,7 @@ export function traceRoutes(router: Router, deps: HttpAppDeps): void {
 
   router.get('/api/traces/:trace_id/races', async (ctx) => {
     const id = await existing(ctx.params['trace_id']);
-    ctx.body = ok({ trace_id: id, ...analyzer.traceRaces(id) });
+    ctx.body = ok<TraceRacesResponse>({ trace_id: id, ...analyzer.traceRaces(id) });
   });
 
   router.get('/api/traces/:trace_id/graph', async (ctx) => {
@@ -80,7 +91,7 @@ export function traceRoutes(router: Router, deps: HttpAppDeps): void {
   router.delete('/api/traces/:trace_id', async (ctx) => {
     const id = traceIdParam(ctx.params['trace_id']);
     if (!(await deleteTrace(id))) throw new NotFoundError(`Trace not found: ${id}`);
-    ctx.body = ok({ trace_id: id, deleted: true });
+    ctx.body = ok<TraceDeleted>({ trace_id: id, deleted: true });
   });
 }
 
