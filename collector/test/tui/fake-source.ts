@@ -1,8 +1,9 @@
+import type { GlobalAnalysis } from '../../src/engine/results.js';
 import type {
   FullTraceAnalysis,
-  GlobalAnalysis,
+  ServerStatus,
   TraceSummary,
-} from '../../src/cli/commands/api-types.js';
+} from '../../src/api/response-shapes.js';
 import { ApiError } from '../../src/cli/commands/api-error.js';
 import type { RacewaySource, TraceListQuery } from '../../src/tui/data/raceway-source.js';
 import type { LiveMessage, LiveState } from '../../src/tui/live/live-stream.js';
@@ -74,7 +75,10 @@ export class FakeSource implements RacewaySource {
       page: query.page,
       page_size: query.pageSize,
       total_pages: Math.ceil(all.length / query.pageSize),
-      traces: all.slice(start, start + query.pageSize),
+      traces: all.slice(start, start + query.pageSize).map((t) => {
+        const races = this.traces.get(t.trace_id)?.analysis.potential_races ?? 0;
+        return { ...t, has_races: races > 0, race_count: races };
+      }),
     });
   }
 
@@ -120,12 +124,23 @@ export class FakeSource implements RacewaySource {
     });
   }
 
-  status() {
+  status(): Promise<ServerStatus> {
     return Promise.resolve({
       version: '0.1.0',
       uptime_seconds: 5,
       events_captured: 8,
       traces_active: this.traces.size,
+      storage: 'memory',
+      warmup: {
+        phase: 'completed',
+        ready: true,
+        total_traces: 8,
+        processed_traces: 8,
+        last_trace: null,
+        started_at: '2026-11-26T12:00:00.000Z',
+        completed_at: null,
+        last_error: null,
+      },
     });
   }
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiEvent } from '../../src/cli/commands/api-types.js';
+import type { ApiEvent } from '../../src/api/response-shapes.js';
 import { BANKING_TRACE_ID, bankingRaceTrace } from './fixtures/banking-race-trace.js';
 import { FakeSource } from './fake-source.js';
 import { KEY, renderApp } from './render-app.js';

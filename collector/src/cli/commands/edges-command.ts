@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { EdgesList } from './api-types.js';
+import type { EdgesList } from '../../api/response-shapes.js';
 import { formatTable, ms } from './format-table.js';
 import { defineQueryCommand, printJson, runQuery } from './query-command.js';
 import type { QueryIo } from './query-io.js';

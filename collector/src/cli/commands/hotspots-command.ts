@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Hotspots } from './api-types.js';
+import type { Hotspots } from '../../engine/results.js';
 import { formatTable } from './format-table.js';
 import { defineQueryCommand, printJson, runQuery } from './query-command.js';
 import type { QueryIo } from './query-io.js';

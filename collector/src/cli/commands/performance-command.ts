@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { PerformanceMetrics } from './api-types.js';
+import type { PerformanceMetrics } from '../../engine/results.js';
 import { positiveInt } from './connection-options.js';
 import { formatFields, formatTable, ms } from './format-table.js';
 import { defineQueryCommand, printJson, runQuery } from './query-command.js';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { GlobalRacesList } from './api-types.js';
+import type { GlobalRacesList } from '../../api/response-shapes.js';
 import { formatTable } from './format-table.js';
 import { defineQueryCommand, printJson, runQuery } from './query-command.js';
 import type { QueryIo } from './query-io.js';

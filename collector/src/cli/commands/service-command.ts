@@ -1,11 +1,7 @@
 import type { Command } from 'commander';
 import { ApiError } from './api-error.js';
-import type {
-  ServiceDependencyReport,
-  ServiceHealth,
-  ServicesList,
-  ServiceTraces,
-} from './api-types.js';
+import type { ServiceDependencyReport, ServiceHealth } from '../../engine/results.js';
+import type { ServicesList, ServiceTraces } from '../../api/response-shapes.js';
 import { positiveInt } from './connection-options.js';
 import { formatFields, formatTable, ms } from './format-table.js';
 import { defineQueryCommand, printJson, runQuery, usageExit } from './query-command.js';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { describeEventKind } from '../../tui/model/describe-event.js';
-import type { FullTraceAnalysis } from './api-types.js';
+import type { FullTraceAnalysis } from '../../api/response-shapes.js';
 import { positiveInt } from './connection-options.js';
 import { formatFields, formatTable, ms } from './format-table.js';
 import { defineQueryCommand, printJson, runQuery } from './query-command.js';

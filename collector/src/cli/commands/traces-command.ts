@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { TraceSummary, TracesList } from './api-types.js';
+import type { TraceSummary, TracesList } from '../../api/response-shapes.js';
 import { positiveInt } from './connection-options.js';
 import { formatTable } from './format-table.js';
 import { defineQueryCommand, printJson, runQuery } from './query-command.js';

@@ -1,14 +1,13 @@
 import type { ApiClient } from '../../cli/commands/api-client.js';
+import type { GlobalAnalysis, Hotspots } from '../../engine/results.js';
 import type {
   FullTraceAnalysis,
-  GlobalAnalysis,
   GlobalRacesList,
-  Hotspots,
   ServerStatus,
   ServicesList,
-  TraceRaces,
+  TraceRacesResponse,
   TracesList,
-} from '../../cli/commands/api-types.js';
+} from '../../api/response-shapes.js';
 import { LiveStream } from '../live/live-stream.js';
 import type { RacewaySource, TraceListQuery } from './raceway-source.js';
 
@@ -26,7 +25,7 @@ export function httpSource(client: ApiClient): RacewaySource {
       }),
     trace: (id) => client.get<FullTraceAnalysis>(`/api/traces/${encodeURIComponent(id)}`),
     traceRaces: (id) =>
-      client.get<TraceRaces & { trace_id: string }>(`/api/traces/${encodeURIComponent(id)}/races`),
+      client.get<TraceRacesResponse>(`/api/traces/${encodeURIComponent(id)}/races`),
     services: () => client.get<ServicesList>('/api/services'),
     globalAnalysis: () => client.get<GlobalAnalysis>('/api/analyze/global'),
     globalRaces: () => client.get<GlobalRacesList>('/api/distributed/global-races'),

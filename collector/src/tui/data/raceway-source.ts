@@ -1,13 +1,12 @@
+import type { GlobalAnalysis, Hotspots } from '../../engine/results.js';
 import type {
   FullTraceAnalysis,
-  GlobalAnalysis,
   GlobalRacesList,
-  Hotspots,
   ServerStatus,
   ServicesList,
-  TraceRaces,
+  TraceRacesResponse,
   TracesList,
-} from '../../cli/commands/api-types.js';
+} from '../../api/response-shapes.js';
 import type { LiveMessage, LiveState } from '../live/live-stream.js';
 
 /** Filters of the trace list, as `GET /api/traces` takes them. */
@@ -27,7 +26,7 @@ export interface RacewaySource {
   readonly server: string;
   listTraces(query: TraceListQuery): Promise<TracesList>;
   trace(traceId: string): Promise<FullTraceAnalysis>;
-  traceRaces(traceId: string): Promise<TraceRaces & { trace_id: string }>;
+  traceRaces(traceId: string): Promise<TraceRacesResponse>;
   services(): Promise<ServicesList>;
   globalAnalysis(): Promise<GlobalAnalysis>;
   globalRaces(): Promise<GlobalRacesList>;

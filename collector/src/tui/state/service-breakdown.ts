@@ -1,4 +1,4 @@
-import type { FullTraceAnalysis } from '../../cli/commands/api-types.js';
+import type { FullTraceAnalysis } from '../../api/response-shapes.js';
 
 /** Distributed analysis of one service within a trace. */
 export interface ServiceBreakdown {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TraceSummary } from '../../cli/commands/api-types.js';
+import type { TraceSummary } from '../../api/response-shapes.js';
 import { mergeTracePage, traceRow } from './trace-rows.js';
 
 const summary = (id: string, last: string): TraceSummary => ({

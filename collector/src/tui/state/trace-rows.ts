@@ -1,4 +1,4 @@
-import type { TraceSummary } from '../../cli/commands/api-types.js';
+import type { TraceSummary } from '../../api/response-shapes.js';
 import { clockTime, shortId } from '../model/format-time.js';
 
 /** One row of the trace list: race mark, short id, event count, services, last activity. */

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { useEffect, useRef, useState } from 'react';
+import type { StreamMessages } from '../../api/response-shapes.js';
 import { FieldLines } from '../components/field-lines.js';
 import { Pane, paneRows } from '../components/pane.js';
 import { ListPane } from '../components/list-pane.js';
@@ -47,7 +48,7 @@ export function DashboardScreen({ height, onOpen }: ScreenProps): ReactNode {
   useEffect(() => () => clearTimeout(pending.current), []);
   useLiveMessages((m) => {
     if (m.type === 'race') {
-      const d = m.data as { trace_id: string; variable: string; severity: string };
+      const d = m.data as StreamMessages['race'];
       setLive((r) =>
         [{ traceId: d.trace_id, variable: d.variable, severity: d.severity }, ...r].slice(0, 50),
       );

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
-import type { TraceSummary } from '../../cli/commands/api-types.js';
+import type { TraceSummary } from '../../api/response-shapes.js';
 import { FieldLines } from '../components/field-lines.js';
 import { useDebounced } from '../data/use-debounced.js';
 import { useResource } from '../data/use-resource.js';

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { useEffect, useRef, useState } from 'react';
-import type { FullTraceAnalysis } from '../../cli/commands/api-types.js';
+import type { FullTraceAnalysis } from '../../api/response-shapes.js';
 import { useResource } from '../data/use-resource.js';
 import { KeyHandlerContext, useChildSlot, useKeyHandler } from '../input/key-handler.js';
 import { useLiveMessages } from '../live/live-bus.js';

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { TraceSummary } from '../../cli/commands/api-types.js';
+import type { TraceSummary } from '../../api/response-shapes.js';
 import { Pane, paneRows } from '../components/pane.js';
 import { ScrollList } from '../components/scroll-list.js';
 import { useResource } from '../data/use-resource.js';

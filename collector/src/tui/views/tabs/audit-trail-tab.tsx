@@ -1,6 +1,6 @@
 import { Box } from 'ink';
 import type { ReactNode } from 'react';
-import type { VariableAccess } from '../../../cli/commands/api-types.js';
+import type { VariableAccess } from '../../../engine/results.js';
 import { paneRows } from '../../components/pane.js';
 import { ListPane } from '../../components/list-pane.js';
 import { useKeyHandler } from '../../input/key-handler.js';

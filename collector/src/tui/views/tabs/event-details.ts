@@ -1,4 +1,4 @@
-import type { ApiEvent } from '../../../cli/commands/api-types.js';
+import type { ApiEvent } from '../../../api/response-shapes.js';
 import { kindName } from '../../../model/event.js';
 import type { Field } from '../../components/field-lines.js';
 import { eventLocation, formatValue } from '../../model/describe-event.js';

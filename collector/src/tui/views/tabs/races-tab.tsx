@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
-import type { RaceAccess, RaceDetail } from '../../../cli/commands/api-types.js';
+import type { RaceAccess, RaceDetail } from '../../../engine/results.js';
 import { FieldLines } from '../../components/field-lines.js';
 import { Pane, paneRows } from '../../components/pane.js';
 import { ListPane } from '../../components/list-pane.js';

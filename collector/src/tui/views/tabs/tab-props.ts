@@ -1,4 +1,4 @@
-import type { FullTraceAnalysis } from '../../../cli/commands/api-types.js';
+import type { FullTraceAnalysis } from '../../../api/response-shapes.js';
 
 /** What every trace tab receives: the loaded trace and the rows it may use. */
 export interface TabProps {
