@@ -1,6 +1,7 @@
 import { kindName } from '../../model/event.js';
 import type { StoredEvent } from '../../model/stored-event.js';
 import { eventInterval } from '../../model/event-interval.js';
+import { SmallMap } from '../compact/small-map.js';
 
 export interface DurationTotal {
   count: number;
@@ -19,10 +20,11 @@ export class TraceSummary {
   lastUs = -Infinity;
   /** The latest event end (timestamp + duration): with firstUs, the trace's wall time. */
   endUs = -Infinity;
-  readonly services = new Map<string, { events: number; lastUs: number }>();
-  readonly variables = new Map<string, { accesses: number; services: Set<string> }>();
-  readonly byType = new Map<string, DurationTotal>();
-  readonly byService = new Map<string, DurationTotal>();
+  // Small maps: a trace has a few services, variables and event types, and there are many traces.
+  readonly services = new SmallMap<string, { events: number; lastUs: number }>();
+  readonly variables = new SmallMap<string, { accesses: number; services: string[] }>();
+  readonly byType = new SmallMap<string, DurationTotal>();
+  readonly byService = new SmallMap<string, DurationTotal>();
 
   constructor(readonly traceId: string) {}
 
@@ -36,17 +38,15 @@ export class TraceSummary {
     this.lastUs = Math.max(this.lastUs, event.time_us);
     this.endUs = Math.max(this.endUs, endUs);
 
-    const activity = this.services.get(service) ?? { events: 0, lastUs: -Infinity };
+    const activity = this.services.upsert(service, () => ({ events: 0, lastUs: -Infinity }));
     activity.events++;
     activity.lastUs = Math.max(activity.lastUs, event.time_us);
-    this.services.set(service, activity);
 
     if ('StateChange' in event.kind) {
       const name = event.kind.StateChange.variable;
-      const variable = this.variables.get(name) ?? { accesses: 0, services: new Set<string>() };
+      const variable = this.variables.upsert(name, () => ({ accesses: 0, services: [] }));
       variable.accesses++;
-      variable.services.add(service);
-      this.variables.set(name, variable);
+      if (!variable.services.includes(service)) variable.services.push(service);
     }
 
     if (ms > 0) {
@@ -66,9 +66,8 @@ export function performanceType(event: StoredEvent): string {
   return 'Custom' in event.kind ? `Custom(${event.kind.Custom.name})` : kindName(event.kind);
 }
 
-function addDuration(totals: Map<string, DurationTotal>, key: string, ms: number): void {
-  const total = totals.get(key) ?? { count: 0, sumMs: 0 };
+function addDuration(totals: SmallMap<string, DurationTotal>, key: string, ms: number): void {
+  const total = totals.upsert(key, () => ({ count: 0, sumMs: 0 }));
   total.count++;
   total.sumMs += ms;
-  totals.set(key, total);
 }
