@@ -2,7 +2,6 @@ import {
   decodeLogsRequest,
   decodeTraceRequest,
   encodeLogsResponse,
-  encodeRpcStatus,
   encodeTraceResponse,
   logsResponseJson,
   parseLogsRequestJson,
@@ -14,8 +13,9 @@ import type { Logger } from 'pino';
 import type { CollectorMetrics } from '../../metrics/collector-metrics.js';
 import type { EventSink } from '../../pipeline/event-sink.js';
 import type { OtlpHttpHandler, OtlpHttpRequest, OtlpHttpResponse } from './otlp-http-handler.js';
-import { otlpFailureOf } from './otlp-failure.js';
+import { otlpFailureOf, RpcCode } from './otlp-failure.js';
 import { ingestLogs, ingestTraces } from './otlp-ingest.js';
+import { statusAnswer } from './otlp-status-answer.js';
 
 export interface OtlpReceiverDeps {
   sink: EventSink;
@@ -38,13 +38,10 @@ export function createOtlpHttpHandler(deps: OtlpReceiverDeps): OtlpHttpHandler {
     if (!json && request.contentType !== PROTOBUF && request.contentType !== 'application/protobuf')
       return {
         status: 415,
-        contentType: JSON_TYPE,
-        body: Buffer.from(
-          JSON.stringify({
-            code: 3,
-            message: `unsupported content type "${request.contentType}": use ${PROTOBUF} or ${JSON_TYPE}`,
-          }),
-        ),
+        ...statusAnswer(request.contentType, {
+          code: RpcCode.INVALID_ARGUMENT,
+          message: `unsupported content type "${request.contentType}": use ${PROTOBUF} or ${JSON_TYPE}`,
+        }),
       };
     try {
       const partial = await exportSignal(request, json, deps);
@@ -57,11 +54,9 @@ export function createOtlpHttpHandler(deps: OtlpReceiverDeps): OtlpHttpHandler {
       const failure = otlpFailureOf(error);
       if (failure.httpStatus >= 500 && failure.retryAfterMs === undefined)
         deps.logger.error({ err: error }, 'OTLP export failed');
-      const status = { code: failure.rpcCode, message: failure.message };
       const response: OtlpHttpResponse = {
         status: failure.httpStatus,
-        contentType: json ? JSON_TYPE : PROTOBUF,
-        body: json ? Buffer.from(JSON.stringify(status)) : Buffer.from(encodeRpcStatus(status)),
+        ...statusAnswer(request.contentType, { code: failure.rpcCode, message: failure.message }),
       };
       if (failure.retryAfterMs !== undefined)
         response.retryAfterSeconds = Math.max(1, Math.ceil(failure.retryAfterMs / 1000));

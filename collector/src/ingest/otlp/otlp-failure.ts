@@ -3,10 +3,14 @@ import { OtlpDecodeError } from '@raceway/proto';
 
 /** gRPC status codes used by OTLP (google.rpc.Code). */
 export const RpcCode = {
+  UNKNOWN: 2,
   INVALID_ARGUMENT: 3,
+  PERMISSION_DENIED: 7,
   RESOURCE_EXHAUSTED: 8,
+  UNIMPLEMENTED: 12,
   INTERNAL: 13,
   UNAVAILABLE: 14,
+  UNAUTHENTICATED: 16,
 } as const;
 
 /**
