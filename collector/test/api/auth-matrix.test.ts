@@ -94,8 +94,15 @@ describe('API keys on every route', () => {
       expect(res.status).toBe(401);
       expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/);
       const body = JSON.parse(res.text);
+      const hint = /Authorization: Bearer.*X-Raceway-API-Key.*X-Raceway-Key.*api_key/;
+      // OTLP clients read a google.rpc.Status (UNAUTHENTICATED) instead, the hint in its message.
+      if (route.path.startsWith('/v1/')) {
+        expect(body.code).toBe(16);
+        expect(body.message).toMatch(hint);
+        return;
+      }
       expect(body).toMatchObject({ success: false, data: null, error: 'Unauthorized' });
-      expect(body.hint).toMatch(/Authorization: Bearer.*X-Raceway-API-Key.*X-Raceway-Key.*api_key/);
+      expect(body.hint).toMatch(hint);
     });
 
     it('answers 401 for a wrong key', async () => {

@@ -79,7 +79,7 @@ describe('OTLP/HTTP mount', () => {
     expect(r.seen).toHaveLength(0);
   });
 
-  it('answers 404 when no OTLP receiver is configured', async () => {
+  it('answers 404 and UNIMPLEMENTED when no OTLP receiver is configured', async () => {
     h = await startHttpApp();
     const res = await fetch(`${h.url}/v1/traces`, {
       method: 'POST',
@@ -87,7 +87,7 @@ describe('OTLP/HTTP mount', () => {
       body: EXPORT_JSON,
     });
     expect(res.status).toBe(404);
-    expect(await json(res)).toMatchObject({ success: false, data: null });
+    expect(await json(res)).toEqual({ code: 12, message: 'Not found: POST /v1/traces' });
   });
 
   it('serves only OTLP on the dedicated port, with the same keys', async () => {

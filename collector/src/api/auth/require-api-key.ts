@@ -1,5 +1,5 @@
 import type { Middleware } from 'koa';
-import { failure } from '../envelope.js';
+import { answerError } from '../errors/error-answer.js';
 import type { KeyRing } from './api-key.js';
 import { requestKey } from './request-key.js';
 
@@ -17,8 +17,13 @@ export function requireApiKey(keys: KeyRing): Middleware {
       await next();
       return;
     }
-    ctx.status = 401;
-    ctx.set('WWW-Authenticate', 'Bearer realm="raceway"');
-    ctx.body = failure('Unauthorized', { hint: KEY_FORMS_HINT });
+    const sent = requestKey(ctx) === undefined ? 'no API key sent' : 'the API key is not valid';
+    answerError(ctx, {
+      status: 401,
+      message: 'Unauthorized',
+      headers: { 'WWW-Authenticate': 'Bearer realm="raceway"' },
+      extra: { hint: KEY_FORMS_HINT },
+      detail: `${sent}. ${KEY_FORMS_HINT}`,
+    });
   };
 }

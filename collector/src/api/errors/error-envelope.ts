@@ -1,7 +1,7 @@
 import type { Middleware } from 'koa';
 import type { Logger } from 'pino';
 import { BackpressureError, RacewayError, StorageError } from '../../errors/raceway-error.js';
-import { failure } from '../envelope.js';
+import { answerError } from './error-answer.js';
 
 const STORAGE_RETRY_AFTER_S = 1;
 
@@ -16,7 +16,7 @@ interface Described {
  * The one place errors become HTTP: every RacewayError (and Koa's own http errors) is answered with the
  * `{success:false,data:null,error}` envelope and its status; anything else is a 500 with a generic message
  * and is logged. Old SDKs resend forever on a non-JSON answer (DESIGN.md "Event model"), so even failures
- * are JSON.
+ * are JSON. OTLP routes get a `google.rpc.Status` instead (`answerError`).
  */
 export function errorEnvelope(logger: Logger): Middleware {
   return async (ctx, next) => {
@@ -33,9 +33,7 @@ export function errorEnvelope(logger: Logger): Middleware {
       else logger.debug({ ...where, reason: described.message }, 'request refused');
       // A response already under way (an SSE stream) cannot change its status any more.
       if (ctx.headerSent) return;
-      ctx.status = described.status;
-      ctx.set(described.headers);
-      ctx.body = failure(described.message, described.extra);
+      answerError(ctx, described);
     }
   };
 }

@@ -2,7 +2,7 @@ import type { Middleware } from 'koa';
 import type { Clock } from '../../model/clock.js';
 import type { KeyRing } from '../auth/api-key.js';
 import { requestKey } from '../auth/request-key.js';
-import { failure } from '../envelope.js';
+import { answerError } from '../errors/error-answer.js';
 import { retryAfterSeconds } from '../errors/error-envelope.js';
 import { TokenBucket } from './token-bucket.js';
 
@@ -28,8 +28,11 @@ export function rateLimit(options: RateLimitOptions): Middleware {
       await next();
       return;
     }
-    ctx.status = 429;
-    ctx.set('Retry-After', String(retryAfterSeconds(result.retryAfterMs)));
-    ctx.body = failure('Too Many Requests');
+    answerError(ctx, {
+      status: 429,
+      message: 'Too Many Requests',
+      headers: { 'Retry-After': String(retryAfterSeconds(result.retryAfterMs)) },
+      detail: `more than ${options.requestsPerMinute} requests per minute from this client`,
+    });
   };
 }

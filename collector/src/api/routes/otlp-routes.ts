@@ -8,6 +8,14 @@ import type { HttpAppDeps } from '../http-app-deps.js';
 /** OTLP/HTTP encodings (OTLP spec: binary protobuf and JSON protobuf). */
 const OTLP_MEDIA_TYPES = ['application/x-protobuf', 'application/protobuf', 'application/json'];
 
+/** The paths the router matches to these routes: it ignores case and one trailing slash. */
+const OTLP_PATH = /^\/v1\/(?:traces|logs)\/?$/i;
+
+/** Whether a request is on an OTLP/HTTP route, whose clients read errors as `google.rpc.Status`. */
+export function isOtlpPath(path: string): boolean {
+  return OTLP_PATH.test(path);
+}
+
 /**
  * `POST /v1/traces` and `POST /v1/logs`: the body is decompressed and size-checked here, then the OTLP
  * receiver decodes it and chooses the answer (status, content type, `Retry-After` for retryable refusals).
