@@ -1,6 +1,7 @@
 // The collector under test, in its own process: memory store, real engine, OTLP/HTTP on an ephemeral port.
-import { createApp } from '../../collector/src/app.js';
-import { defaultConfig } from '../../collector/src/config/raceway-config.js';
+// Runs the built collector (dist), as `npm start` does; `npm run bench` builds first.
+import { createApp } from '../../collector/dist/app.js';
+import { defaultConfig } from '../../collector/dist/config/raceway-config.js';
 
 const base = defaultConfig();
 const app = createApp(

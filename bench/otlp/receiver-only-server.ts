@@ -1,11 +1,12 @@
 // The OTLP receiver alone, in its own process: the collector's handler (decode, convert to Raceway events)
 // behind node:http, handing events to a sink that drops them. Isolates the receiver's cost from the
 // pipeline, store and engine.
+// Runs the built collector (dist), as `npm start` does; `npm run bench` builds first.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
-import { createOtlpHttpHandler } from '../../collector/src/ingest/otlp/create-otlp-http-handler.js';
-import { CollectorMetrics } from '../../collector/src/metrics/collector-metrics.js';
+import { createOtlpHttpHandler } from '../../collector/dist/ingest/otlp/create-otlp-http-handler.js';
+import { CollectorMetrics } from '../../collector/dist/metrics/collector-metrics.js';
 
 const handle = createOtlpHttpHandler({
   sink: { submit: (events) => Promise.resolve({ inserted: events.length, duplicates: 0 }) },
