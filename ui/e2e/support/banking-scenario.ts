@@ -3,6 +3,7 @@
  * lock-protected trace for the locks view and a trace whose names and values carry HTML payloads.
  */
 import { randomUUID } from 'node:crypto';
+import { read, write } from '../../src/testing/event-factory';
 
 type WireEvent = Record<string, unknown>;
 
@@ -46,18 +47,6 @@ function events(
 }
 
 const http = (url: string) => ({ HttpRequest: { method: 'POST', url, headers: {}, body: null } });
-const read = (variable: string, value: unknown, location: string) => ({
-  StateChange: { variable, old_value: null, new_value: value, location, access_type: 'Read' },
-});
-const write = (variable: string, oldValue: unknown, newValue: unknown, location: string) => ({
-  StateChange: {
-    variable,
-    old_value: oldValue,
-    new_value: newValue,
-    location,
-    access_type: 'Write',
-  },
-});
 const call = (name: string, file: string, line: number) => ({
   FunctionCall: { function_name: name, module: 'bank', args: {}, file, line },
 });

@@ -2,10 +2,10 @@ import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { fetchApi, withQuery } from './fetch-api';
 import type {
   AuditTrail,
-  DistributedEdges,
+  EdgesList,
   FullTraceAnalysis,
   GlobalAnalysis,
-  GlobalRaces,
+  GlobalRacesList,
   Hotspots,
   PerformanceMetrics,
   ServiceDependencyReport,
@@ -92,9 +92,9 @@ export const useServiceTraces = (name: string): UseQueryResult<ServiceTraces> =>
   useSystem('service-traces', `/api/services/${enc(name)}/traces?page=1&page_size=100`);
 export const useServiceDependencies = (name: string): UseQueryResult<ServiceDependencyReport> =>
   useSystem('service-deps', `/api/services/${enc(name)}/dependencies`);
-export const useDistributedEdges = (): UseQueryResult<DistributedEdges> =>
+export const useDistributedEdges = (): UseQueryResult<EdgesList> =>
   useSystem('edges', '/api/distributed/edges');
-export const useGlobalRaces = (): UseQueryResult<GlobalRaces> =>
+export const useGlobalRaces = (): UseQueryResult<GlobalRacesList> =>
   useSystem('global-races', '/api/distributed/global-races');
 export const useGlobalAnalysis = (): UseQueryResult<GlobalAnalysis> =>
   useSystem('global', '/api/analyze/global');

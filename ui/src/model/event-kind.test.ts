@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiEvent } from '../api/event-types';
+import type { ApiEvent } from '../api/types';
+import { makeEvent } from '../testing/event-factory';
 import { eventIntervalMs } from './event-kind';
 
 function event(extra: Partial<ApiEvent>): ApiEvent {
-  return {
-    id: 'e',
-    trace_id: 't',
+  return makeEvent({
     timestamp: '2026-11-26T12:00:00.100Z',
     kind: { FunctionCall: { function_name: 'f', module: 'm', args: {}, file: 'f.ts', line: 1 } },
     metadata: {
@@ -16,10 +15,8 @@ function event(extra: Partial<ApiEvent>): ApiEvent {
       tags: {},
       duration_ns: 20_000_000,
     },
-    causality_vector: [],
-    lock_set: [],
     ...extra,
-  };
+  });
 }
 
 describe('eventIntervalMs', () => {
@@ -29,7 +26,8 @@ describe('eventIntervalMs', () => {
   });
 
   it('falls back to timestamp + duration without one', () => {
-    const e = event({ time_us: 1_000_100_000 });
+    // The trace route always sends the interval; an event without one is read from its own fields.
+    const { start_us: _start, end_us: _end, ...e } = event({ time_us: 1_000_100_000 });
     expect(eventIntervalMs(e)).toEqual({ startMs: 1_000_100, endMs: 1_000_120 });
   });
 });

@@ -1,5 +1,6 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import type { TracesList } from '../api/types';
 import { fakeApi } from '../testing/fake-api';
 import { renderApp } from '../testing/render-app';
 import { filtersFromParams } from './trace-list-page';
@@ -39,9 +40,11 @@ describe('the trace list', () => {
             last_timestamp: '2024-01-01T12:00:00.012Z',
             service_count: 1,
             services: ['<b>bank</b>'],
+            has_races: true,
+            race_count: 1,
           },
         ],
-      },
+      } satisfies TracesList,
       '/api/services': { total_services: 0, services: [] },
     });
     renderApp('/traces?has_races=true&variable=alice.balance');

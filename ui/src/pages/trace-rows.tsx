@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
-import type { TraceSummary } from '../api/types';
+import type { TraceListRow } from '../api/types';
 import { ServiceBadge } from '../components/service-badge';
 import { formatDuration, timeAgo } from '../model/format';
 
@@ -12,7 +12,7 @@ export function TraceRows({
   selected,
   onOpen,
 }: {
-  rows: TraceSummary[];
+  rows: TraceListRow[];
   selected: number;
   onOpen: (id: string) => void;
 }) {
@@ -39,7 +39,7 @@ export function TraceRows({
       <div ref={parent} className="vlist" data-testid="trace-list">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
-            const trace = rows[item.index] as TraceSummary;
+            const trace = rows[item.index] as TraceListRow;
             const duration = Date.parse(trace.last_timestamp) - Date.parse(trace.first_timestamp);
             return (
               <div

@@ -1,11 +1,17 @@
+import { contextIdOf } from '../../../collector/src/causality/execution-context';
+import { eventInterval } from '../../../collector/src/model/event-interval';
 import type { ApiEvent, EventKind } from '../api/types';
 
 let counter = 0;
 
-/** Builds an API event with sensible defaults; tests override what they care about. */
-export function makeEvent(overrides: Partial<ApiEvent> & { kind?: EventKind } = {}): ApiEvent {
+/**
+ * Builds an event as `GET /api/traces/:id` sends it: the stored event (`seq`, `time_us`), what the engine
+ * computed (`clock`, `locks_held`, `context`) and the interval the route adds, derived with the collector's
+ * own rules. Tests override what they care about; the derived fields follow the overrides.
+ */
+export function makeEvent(overrides: Partial<ApiEvent> = {}): ApiEvent {
   counter += 1;
-  return {
+  const wire = {
     id: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,
     trace_id: 'aaaaaaaa-aaaa-4aaa-aaaa-aaaaaaaaaaaa',
     parent_id: null,
@@ -21,6 +27,21 @@ export function makeEvent(overrides: Partial<ApiEvent> & { kind?: EventKind } = 
     causality_vector: [],
     lock_set: [],
     ...overrides,
+  };
+  const stored = {
+    ...wire,
+    seq: overrides.seq ?? counter,
+    time_us: overrides.time_us ?? Date.parse(wire.timestamp) * 1000,
+  };
+  const { startUs, endUs } = eventInterval(stored);
+  const context = overrides.context ?? contextIdOf(stored);
+  return {
+    clock: [[context, 1]],
+    locks_held: [],
+    context,
+    start_us: startUs,
+    end_us: endUs,
+    ...stored,
   };
 }
 

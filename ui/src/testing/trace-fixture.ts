@@ -96,7 +96,11 @@ export function s1Trace(): { trace: FullTraceAnalysis; graph: TraceGraph } {
     },
     critical_path: null,
     anomalies: [],
-    dependencies: null,
+    dependencies: {
+      trace_id: TRACE_ID,
+      services: [{ name: 'web', event_count: 4 }],
+      dependencies: [],
+    },
   };
   const graph: TraceGraph = {
     trace_id: TRACE_ID,
