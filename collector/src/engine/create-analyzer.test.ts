@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RacewayEvent } from '../model/event.js';
 import { createAnalyzer } from './create-analyzer.js';
-import { storedEvents, uuidOf } from './fixtures/fixture-event.js';
+import { access, fixtureEvent as ev, storedEvents, uuidOf } from './fixtures/fixture-event.js';
 import { s1, s10, s2, s3, s3Spawn, s4, s5, s6, s9b } from './fixtures/scenarios.js';
 
 const options = { skewToleranceMs: 1, anomalyMinSamples: 5 };
@@ -283,6 +283,24 @@ describe('races across traces (spec §9)', () => {
     expect(analyzer.ingest(storedEvents(b, 10)).globalRaces).toEqual([
       { variable: 'shared', trace1_id: id('s5-b'), trace2_id: id('s5-a'), severity: 'CRITICAL' },
     ]);
+  });
+
+  it('announces a cross-trace race once per variable and trace, however the trace grows', () => {
+    const analyzer = createAnalyzer(options);
+    const [a, b] = [s5().slice(0, 2), s5().slice(2)];
+    analyzer.ingest(storedEvents(a));
+    expect(analyzer.ingest(storedEvents(b, 10)).globalRaces).toHaveLength(1);
+    const again = ev({
+      name: 's5-b-write-again',
+      trace: 's5-b',
+      parent: 's5-b-write',
+      thread: 'worker-b',
+      at: 1.6,
+      kind: access('shared', 'Write', 'shared.rs:2', 2, 1),
+    });
+    expect(analyzer.ingest(storedEvents([again], 20)).globalRaces).toEqual([]);
+    analyzer.forget([id('s5-a')]);
+    expect(analyzer.globalAnalysis(10).potential_races).toBe(0);
   });
 
   it('forgets every state of a trace', () => {

@@ -26,8 +26,6 @@ export class CrossTraceIndex {
   private readonly traces = new Map<string, TraceFootprint>();
   private readonly byVariable = new Map<string, Map<string, VariableEntry>>();
   private readonly buckets = new Map<string, TimeBuckets>();
-  /** (variable, trace) pairs already announced as racing across traces. */
-  private readonly reported = new Set<string>();
   /** Bumped on every change, so derived results can be cached. */
   version = 0;
 
@@ -52,11 +50,12 @@ export class CrossTraceIndex {
     for (const [variable, footprint] of next.variables) {
       let entries = this.byVariable.get(variable);
       if (!entries) this.byVariable.set(variable, (entries = new Map<string, VariableEntry>()));
-      const key = `${variable}\u0000${next.traceId}`;
-      if (!this.reported.has(key)) {
+      // Announced once per (variable, trace): the flag lives on the footprint, carried over here.
+      if (previous?.variables.get(variable)?.reported) footprint.reported = true;
+      if (!footprint.reported) {
         const partner = this.firstRacing(variable, next, footprint);
         if (partner) {
-          this.reported.add(key);
+          footprint.reported = true;
           found.push({
             variable,
             trace1_id: next.traceId,
@@ -76,8 +75,6 @@ export class CrossTraceIndex {
     const previous = this.traces.get(traceId);
     if (!previous) return;
     this.unfile(previous);
-    for (const variable of previous.variables.keys())
-      this.reported.delete(`${variable}\u0000${traceId}`);
     this.traces.delete(traceId);
     this.version += 1;
   }

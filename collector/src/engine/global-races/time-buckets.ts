@@ -3,6 +3,8 @@ const BASE_US = 50_000;
 const LEVELS = 40;
 /** Above this many cells per level, a query reads that level's trace list instead. */
 const MAX_CELLS_PER_QUERY = 64;
+/** Ids a cell keeps in an array before it switches to a Set. */
+const SMALL_CELL = 8;
 
 /**
  * Trace windows of one variable, filed so that finding the windows that may overlap a query costs
@@ -11,7 +13,11 @@ const MAX_CELLS_PER_QUERY = 64;
  * trace with many variables file thousands of cells per variable).
  */
 export class TimeBuckets {
-  private readonly cells = new Map<number, Set<string>>();
+  /**
+   * Ids per cell: an exact-length array while the cell holds a few traces (a Set costs ~200 bytes
+   * even with one), a Set once it is crowded (a hot variable), so filing never turns quadratic.
+   */
+  private readonly cells = new Map<number, string[] | Set<string>>();
   private readonly byLevel: Array<Set<string> | undefined> = [];
 
   get empty(): boolean {
@@ -22,9 +28,11 @@ export class TimeBuckets {
     const level = levelOf(start, end);
     (this.byLevel[level] ??= new Set()).add(id);
     for (const key of cellKeys(level, start, end)) {
-      const set = this.cells.get(key);
-      if (set) set.add(id);
-      else this.cells.set(key, new Set([id]));
+      const ids = this.cells.get(key);
+      if (!ids) this.cells.set(key, [id]);
+      else if (ids instanceof Set) ids.add(id);
+      else if (ids.length >= SMALL_CELL) this.cells.set(key, new Set(ids).add(id));
+      else if (!ids.includes(id)) this.cells.set(key, ids.concat(id));
     }
   }
 
@@ -32,9 +40,15 @@ export class TimeBuckets {
     const level = levelOf(start, end);
     this.byLevel[level]?.delete(id);
     for (const key of cellKeys(level, start, end)) {
-      const set = this.cells.get(key);
-      set?.delete(id);
-      if (set?.size === 0) this.cells.delete(key);
+      const ids = this.cells.get(key);
+      if (ids instanceof Set) {
+        ids.delete(id);
+        if (ids.size === 0) this.cells.delete(key);
+      } else if (ids) {
+        const rest = ids.filter((other) => other !== id);
+        if (rest.length === 0) this.cells.delete(key);
+        else this.cells.set(key, rest);
+      }
     }
   }
 

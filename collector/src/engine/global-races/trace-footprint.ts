@@ -19,6 +19,8 @@ export interface VariableFootprint {
   /** Distinct threads (a short array: a Set per variable and trace costs far more memory). */
   threads: string[];
   accessCount: number;
+  /** Set once a race of this trace on this variable with another trace has been announced. */
+  reported: boolean;
 }
 
 /** What the cross-trace index keeps of one trace: its time window and its accesses per variable. */
@@ -48,6 +50,7 @@ export function footprintOf(analysis: TraceAnalysis): TraceFootprint {
       classes: [],
       threads: [],
       accessCount: 0,
+      reported: false,
     }));
     footprint.accessCount += 1;
     const thread = event.metadata.thread_id;

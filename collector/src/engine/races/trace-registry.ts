@@ -73,23 +73,28 @@ export class TraceRegistry {
   } {
     const touched = new Map<string, { traceId: string; created: boolean; size: number }>();
     const accepted: StoredEvent[] = [];
+    let state: TraceState | undefined;
+    let entry: { traceId: string; created: boolean; size: number } | undefined;
     for (const event of events) {
       if (this.eventSlots.has(event.id)) continue;
-      let state = this.traces.get(event.trace_id);
-      const created = !state;
-      if (!state) {
-        state = this.createTrace(event.trace_id);
-        this.traces.set(event.trace_id, state);
+      // SDKs send a request's events together: most events belong to the previous event's trace.
+      if (state?.traceId !== event.trace_id) {
+        state = this.traces.get(event.trace_id);
+        const created = !state;
+        if (!state) {
+          state = this.createTrace(event.trace_id);
+          this.traces.set(event.trace_id, state);
+        }
+        entry = touched.get(state.traceId);
+        if (!entry)
+          touched.set(state.traceId, (entry = { traceId: state.traceId, created, size: 0 }));
       }
       if (state.events.length >= SLOT_SPAN) throw new RangeError('trace exceeds 2^26 events');
       this.eventSlots.set(event.id, state.slot * SLOT_SPAN + state.events.length);
       accepted.push(event);
       state.events.push(event);
       this.eventCount += 1;
-      const entry = touched.get(state.traceId);
-      if (entry) entry.size = state.events.length;
-      else
-        touched.set(state.traceId, { traceId: state.traceId, created, size: state.events.length });
+      entry!.size = state.events.length;
     }
     for (const { traceId } of touched.values()) {
       const state = this.traces.get(traceId)!;
