@@ -1,4 +1,4 @@
-import type { EventIndex } from '../../causality/event-index.js';
+import { indexOfEvents } from '../../causality/event-index.js';
 import type { StoredEvent } from '../../model/stored-event.js';
 import { analyzeTrace, type TraceAnalysis } from './trace-analysis.js';
 
@@ -13,14 +13,13 @@ export const EAGER_ANALYSIS_MAX_EVENTS = 1024;
  */
 export const ANALYSIS_CACHE_EVENTS = 65_536;
 
-/** Event ids map to `slot * SLOT_SPAN + index`: one map entry per event for every lookup. */
+/** Event ids map to `slot * SLOT_SPAN + index`: one map entry per event, for dedup and lookups. */
 const SLOT_SPAN = 2 ** 26;
 
 interface TraceState {
   readonly traceId: string;
   readonly slot: number;
   readonly events: StoredEvent[];
-  readonly idIndex: EventIndex;
   /** Events covered by the last analysis (the derived state of the analyses is this fresh). */
   analysed: number;
   /** What `onAnalyzed` chose to remember of the last analysis (e.g. its race groups). */
@@ -145,24 +144,7 @@ export class TraceRegistry {
 
   private createTrace(traceId: string): TraceState {
     const slot = this.freeSlots.pop() ?? this.slots.length;
-    const codes = this.eventSlots;
-    const base = slot * SLOT_SPAN;
-    const state: TraceState = {
-      traceId,
-      slot,
-      events: [],
-      // Only ids of this trace resolve; a parent_id into another trace is not a parent here.
-      idIndex: {
-        get(eventId) {
-          const code = codes.get(eventId);
-          return code !== undefined && code >= base && code < base + SLOT_SPAN
-            ? code - base
-            : undefined;
-        },
-      },
-      analysed: 0,
-      memo: undefined,
-    };
+    const state: TraceState = { traceId, slot, events: [], analysed: 0, memo: undefined };
     this.slots[slot] = state;
     return state;
   }
@@ -183,7 +165,7 @@ export class TraceRegistry {
       this.uncache(state);
       analysis =
         state.analysed === state.events.length
-          ? analyzeTrace(state.traceId, state.events.slice(), state.idIndex, this.skewUs)
+          ? analyzeOf(state, this.skewUs)
           : this.analyse(state);
     }
     this.cache.set(state, analysis);
@@ -197,7 +179,7 @@ export class TraceRegistry {
   }
 
   private analyse(state: TraceState): TraceAnalysis {
-    const next = analyzeTrace(state.traceId, state.events.slice(), state.idIndex, this.skewUs);
+    const next = analyzeOf(state, this.skewUs);
     state.analysed = next.events.length;
     state.memo = this.onAnalyzed(next, state.memo);
     return next;
@@ -209,4 +191,10 @@ export class TraceRegistry {
     this.cache.delete(state);
     this.cachedEvents -= cached.events.length;
   }
+}
+
+/** A fresh analysis of the trace's current events, with an id index of its own. */
+function analyzeOf(state: TraceState, skewUs: number): TraceAnalysis {
+  const events = state.events.slice();
+  return analyzeTrace(state.traceId, events, indexOfEvents(events), skewUs);
 }
