@@ -1,3 +1,5 @@
+import { ACCESS_TYPES } from '../../model/event.js';
+
 /**
  * Maps `kind` payloads that real SDKs send but the wire format does not define onto defined ones, keeping
  * every field (spec §1.3: the old server failed the whole batch on them):
@@ -21,7 +23,8 @@ export function compatKind(name: string, payload: unknown): { name: string; payl
   }
   if (name === 'StateChange') {
     const access = payload['access_type'];
-    if (typeof access === 'string') {
+    // Most SDKs already send the canonical spelling: skip the normalising regex and copies for it.
+    if (typeof access === 'string' && !CANONICAL_ACCESS_TYPES.has(access)) {
       const canonical = ACCESS_TYPE_SPELLINGS.get(access.replace(/[_\s-]/g, '').toLowerCase());
       if (canonical !== undefined && canonical !== access)
         return { name, payload: { ...payload, access_type: canonical } };
@@ -29,6 +32,8 @@ export function compatKind(name: string, payload: unknown): { name: string; payl
   }
   return { name, payload };
 }
+
+const CANONICAL_ACCESS_TYPES = new Set<string>(ACCESS_TYPES);
 
 const ACCESS_TYPE_SPELLINGS = new Map([
   ['read', 'Read'],

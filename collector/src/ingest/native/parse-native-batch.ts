@@ -49,54 +49,76 @@ export function parseNativeBatch(body: unknown): NativeBatch {
   const rejected: RejectedEvent[] = [];
   for (let index = 0; index < list.length; index++) {
     const raw: unknown = list[index];
-    const result = parseEvent(validators, raw, `events[${index}]`);
+    const result = parseEvent(validators, raw, index, events[events.length - 1]);
     if (typeof result === 'string') rejected.push({ index, id: idOf(raw), reason: result });
     else events.push(result);
   }
   return { events, rejected };
 }
 
-function parseEvent(v: NativeValidators, raw: unknown, at: string): RacewayEvent | string {
-  if (!v.event(raw)) return schemaReason(v.event.errors, at);
+/** The event, canonical, or why it is refused. `events[i]` is only formatted for a refusal (hot path). */
+function parseEvent(
+  v: NativeValidators,
+  raw: unknown,
+  index: number,
+  previous: RacewayEvent | undefined,
+): RacewayEvent | string {
+  if (!v.event(raw)) return schemaReason(v.event.errors, at(index));
   const event = raw as CheckedEvent & { id: string; trace_id: string; timestamp: string };
   const id = canonicalUuid(event.id);
-  if (id === undefined) return `${at}.id: must be a UUID`;
+  if (id === undefined) return `${at(index)}.id: must be a UUID`;
   let parentId: string | null = null;
   if (event.parent_id != null) {
     const parent = canonicalUuid(event.parent_id);
-    if (parent === undefined) return `${at}.parent_id: must be a UUID or null`;
+    if (parent === undefined) return `${at(index)}.parent_id: must be a UUID or null`;
     parentId = parent;
   }
   const time = eventTime(event.timestamp);
-  if (time === undefined) return `${at}.timestamp: must be an RFC 3339 timestamp`;
-
-  const [sent] = Object.keys(event.kind) as [string];
+  if (time === undefined) return `${at(index)}.timestamp: must be an RFC 3339 timestamp`;
+  const sent = variantOf(event.kind);
   const { name, payload } = compatKind(sent, event.kind[sent]);
   const check = v.kinds.get(name);
   if (check === undefined)
-    return `${at}.kind: unknown variant "${sent}" (expected one of ${EVENT_KIND_NAMES.join(', ')})`;
-  if (!check(payload)) return schemaReason(check.errors, `${at}.kind.${sent}`);
+    return `${at(index)}.kind: unknown variant "${sent}" (expected one of ${EVENT_KIND_NAMES.join(', ')})`;
+  if (!check(payload)) return schemaReason(check.errors, `${at(index)}.kind.${sent}`);
   if (nestedDeeperThan(payload, MAX_NESTING))
-    return `${at}.kind.${sent}: nested deeper than ${MAX_NESTING} levels`;
-
-  const trace = traceUuid(event.trace_id);
+    return `${at(index)}.kind.${sent}: nested deeper than ${MAX_NESTING} levels`;
+  let traceId = canonicalUuid(event.trace_id);
+  let originalTraceId: string | undefined;
+  if (traceId === undefined)
+    ({ id: traceId, original: originalTraceId } = traceUuid(event.trace_id));
   return normaliseNativeEvent(
     event,
-    { id, traceId: trace.id, originalTraceId: trace.original, parentId, timestamp: time.iso },
+    { id, traceId, originalTraceId, parentId, timestamp: time.iso },
     name,
     payload as Record<string, unknown>,
+    previous,
   );
 }
 
-/** Whether objects/arrays inside `value` nest more than `limit` levels (iterative: no recursion). */
-function nestedDeeperThan(value: unknown, limit: number): boolean {
-  const stack: Array<[unknown, number]> = [[value, 0]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    if (typeof node !== 'object' || node === null) continue;
-    if (depth >= limit) return true;
-    for (const child of Array.isArray(node) ? node : Object.values(node))
-      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+function at(index: number): string {
+  return `events[${index}]`;
+}
+
+/** The one key of a checked `kind` object (the schema allows exactly one), without a keys array. */
+function variantOf(kind: Record<string, unknown>): string {
+  for (const key in kind) return key;
+  return '';
+}
+
+/**
+ * Whether objects/arrays inside `value` nest more than `limit` levels. Recursive, but never deeper than
+ * `limit` calls, and without the work list and value arrays an explicit stack would allocate per event.
+ */
+function nestedDeeperThan(value: unknown, limit: number, depth = 0): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (depth >= limit) return true;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++)
+      if (nestedDeeperThan(value[i], limit, depth + 1)) return true;
+  } else {
+    for (const key in value)
+      if (nestedDeeperThan((value as Record<string, unknown>)[key], limit, depth + 1)) return true;
   }
   return false;
 }
