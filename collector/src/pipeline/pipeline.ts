@@ -238,10 +238,12 @@ export class Pipeline implements EventSink {
 
   private answer(jobs: readonly Job[], inserted: readonly StoredEvent[]): void {
     const { metrics } = this.options;
-    const fresh = new Set(inserted.map((e) => e.id));
+    let total = 0;
+    for (const job of jobs) total += job.events.length;
+    // Nothing was a duplicate (the usual case): no need to find which ids were new.
+    const fresh = inserted.length === total ? undefined : new Set(inserted.map((e) => e.id));
     for (const job of jobs) {
-      let count = 0;
-      for (const e of job.events) if (fresh.delete(e.id)) count++;
+      const count = fresh === undefined ? job.events.length : takeFresh(job.events, fresh);
       metrics.accepted.inc({ receiver: job.receiver }, count);
       metrics.duplicates.inc(job.events.length - count);
       job.resolve({ inserted: count, duplicates: job.events.length - count });
@@ -270,6 +272,13 @@ export class Pipeline implements EventSink {
     metrics.storedEvents.set(stats.events);
     metrics.storedTraces.set(stats.traces);
   }
+}
+
+/** How many of `events` are in `fresh`, taking them out (a re-sent id counts once). */
+function takeFresh(events: readonly StoredEvent[], fresh: Set<string>): number {
+  let count = 0;
+  for (const e of events) if (fresh.delete(e.id)) count++;
+  return count;
 }
 
 function isRetryable(err: unknown): boolean {
