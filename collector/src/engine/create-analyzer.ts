@@ -40,7 +40,9 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
     if (next.races.total > 0) racy.add(next.traceId);
     else racy.delete(next.traceId);
     const newGlobal = cross.replace(footprintOf(next));
-    serviceGraph.update(viewOf(next));
+    // Calls link two services: a one-service trace has none (skips the view's sort and maps).
+    if (oneService(next.events)) serviceGraph.forget(next.traceId);
+    else serviceGraph.update(viewOf(next));
     const counts =
       next.races.groups.length === 0
         ? undefined
@@ -189,6 +191,11 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
     },
     tracesTouching: (variable) => touching.of(variable),
   };
+}
+
+function oneService(events: readonly StoredEvent[]): boolean {
+  const service = events[0]?.metadata.service_name;
+  return events.every((e) => e.metadata.service_name === service);
 }
 
 function groupKey(group: {
