@@ -58,7 +58,7 @@ describe('createApp', () => {
     const c = await startTestCollector({ parts: { store } });
     try {
       expect(c.app.status()).toMatchObject({ ready: true, phase: 'completed' });
-      expect(c.app.analyzer.computed(event!.id)).toBeDefined();
+      expect(c.app.analyzer.computed(event!)).toBeDefined();
       expect((await fetch(`${c.url}/readyz`)).status).toBe(200);
     } finally {
       await c.close();

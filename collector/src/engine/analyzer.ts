@@ -63,8 +63,8 @@ export interface Analyzer {
   ingest(events: readonly StoredEvent[]): AnalysisUpdate;
   forget(traceIds: readonly string[]): void;
 
-  /** Computed clock, lock set and context of an event (undefined when unknown). */
-  computed(eventId: string): ComputedFields | undefined;
+  /** Computed clock, lock set and context of a stored event (undefined when unknown). */
+  computed(event: { id: string; trace_id: string }): ComputedFields | undefined;
 
   traceRaces(traceId: string): TraceRaces;
   auditTrails(traceId: string): Record<string, VariableAccess[]>;

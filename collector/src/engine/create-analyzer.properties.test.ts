@@ -17,7 +17,7 @@ function snapshot(analyzer: Analyzer, events: readonly RacewayEvent[]) {
       audit: analyzer.auditTrails(t),
       graph: analyzer.causalGraph(t),
     })),
-    computed: events.map((e) => analyzer.computed(e.id)),
+    computed: events.map((e) => analyzer.computed(e)),
     global: analyzer.globalAnalysis(1000),
     candidates: analyzer.globalRaceCandidates(),
     racy: [...analyzer.tracesWithRaces()].sort(),

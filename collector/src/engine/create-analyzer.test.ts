@@ -16,6 +16,8 @@ const pairsOf = (races: {
   race_details: Array<{ event1_id: string; event2_id: string; severity: string }>;
 }) => races.race_details.map((d) => [d.event1_id, d.event2_id, d.severity]);
 const id = uuidOf;
+/** An event by its fixture names: the trace's and its own. */
+const ref = (trace: string, name: string) => ({ trace_id: id(trace), id: id(name) });
 
 describe('races in one trace (spec §9)', () => {
   it('S1: reports a write/write race between two workers without a common lock', () => {
@@ -60,8 +62,8 @@ describe('races in one trace (spec §9)', () => {
 
   it('counts the acquire event inside the lock and the release event outside it', () => {
     const analyzer = analyzerWith(s2(true));
-    expect(analyzer.computed(id('s2b-acq-a'))?.locks_held).toEqual(['balance-lock']);
-    expect(analyzer.computed(id('s2b-rel-a'))?.locks_held).toEqual([]);
+    expect(analyzer.computed(ref('s2b', 's2b-acq-a'))?.locks_held).toEqual(['balance-lock']);
+    expect(analyzer.computed(ref('s2b', 's2b-rel-a'))?.locks_held).toEqual([]);
   });
 
   it('S3: a write handed over through the parent chain happens before the next one', () => {
@@ -82,11 +84,13 @@ describe('races in one trace (spec §9)', () => {
         { from: id('s3s-root'), to: id('s3s-sibling'), type: 'spawn' },
       ]),
     );
-    const clock = (name: string) => new Map(analyzer.computed(id(name))!.clock);
-    const root = analyzer.computed(id('s3s-root'))!;
+    const clock = (name: string) => new Map(analyzer.computed(ref('s3s', name))!.clock);
+    const root = analyzer.computed(ref('s3s', 's3s-root'))!;
     expect(clock('s3s-child').get(root.context)).toBe(1);
     expect(clock('s3s-sibling').get(root.context)).toBe(1);
-    expect(clock('s3s-sibling').get(analyzer.computed(id('s3s-child'))!.context)).toBeUndefined();
+    expect(
+      clock('s3s-sibling').get(analyzer.computed(ref('s3s', 's3s-child'))!.context),
+    ).toBeUndefined();
   });
 
   it('S4: reports exactly the 3 banking pairs, ordered by the earlier access', () => {
@@ -172,8 +176,10 @@ describe('ingest', () => {
         : e,
     );
     const analyzer = analyzerWith([...leaky, ...other]);
-    expect(analyzer.computed(id('s2-write-a'))?.locks_held).toEqual(['balance-lock']);
-    expect(analyzer.computed(id('s1-after-leak-write_a'))?.locks_held).toEqual([]);
+    expect(analyzer.computed(ref('s2', 's2-write-a'))?.locks_held).toEqual(['balance-lock']);
+    expect(analyzer.computed(ref('s1-after-leak', 's1-after-leak-write_a'))?.locks_held).toEqual(
+      [],
+    );
     expect(analyzer.traceRaces(id('s1-after-leak')).potential_races).toBe(1);
   });
 
@@ -186,19 +192,23 @@ describe('ingest', () => {
     expect(analyzer.traceRaces(id('s3')).potential_races).toBe(0);
     expect(analyzer.auditTrail(id('s3'), 'x')[1]?.has_causal_link_to_previous).toBe(true);
     analyzer.ingest([root!]);
-    expect(analyzer.computed(id('s3-w2'))?.clock).toContainEqual([`${id('s3')}/web#/main`, 1]);
+    expect(analyzer.computed(ref('s3', 's3-w2'))?.clock).toContainEqual([
+      `${id('s3')}/web#/main`,
+      1,
+    ]);
   });
 
   it('exposes the computed clock, lock set and context of every event', () => {
     const analyzer = analyzerWith(s3());
-    const w2 = analyzer.computed(id('s3-w2'))!;
+    const w2 = analyzer.computed(ref('s3', 's3-w2'))!;
     expect(w2.context).toBe(`${id('s3')}/web#/B`);
     expect(w2.clock).toEqual([
       [`${id('s3')}/web#/A`, 1],
       [`${id('s3')}/web#/B`, 1],
       [`${id('s3')}/web#/main`, 1],
     ]);
-    expect(analyzer.computed('unknown')).toBeUndefined();
+    expect(analyzer.computed({ trace_id: id('s3'), id: 'unknown' })).toBeUndefined();
+    expect(analyzer.computed({ trace_id: 'unknown', id: id('s3-w2') })).toBeUndefined();
   });
 });
 
@@ -308,7 +318,7 @@ describe('races across traces (spec §9)', () => {
     analyzer.forget([id('s6-fixture-t1')]);
     expect(analyzer.globalAnalysis(100).potential_races).toBe(0);
     expect([...analyzer.tracesTouching('alice.balance')]).toEqual([id('s6-fixture-t2')]);
-    expect(analyzer.computed(id('s6-fixture-t1-read'))).toBeUndefined();
+    expect(analyzer.computed(ref('s6-fixture-t1', 's6-fixture-t1-read'))).toBeUndefined();
     expect(analyzer.globalRaceCandidates()).toEqual([]);
   });
 });

@@ -123,8 +123,8 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
         serviceGraph.forget(traceId);
       }
     },
-    computed(eventId) {
-      const found = registry.analysisOfEvent(eventId);
+    computed(event) {
+      const found = registry.analysisOfEvent(event);
       if (!found) return undefined;
       const { causality } = found.analysis;
       return {

@@ -25,7 +25,7 @@ describe('TraceCountingAnalyzer', () => {
     const traceId = events[0]!.trace_id;
     expect(analyzer.traceRaces(traceId)).toMatchObject({ potential_races: 0, race_details: [] });
     expect(analyzer.criticalPath(traceId)).toBeNull();
-    expect(analyzer.computed(events[0]!.id)).toBeUndefined();
+    expect(analyzer.computed(events[0]!)).toBeUndefined();
     expect(analyzer.tracesWithRaces().size).toBe(0);
   });
 

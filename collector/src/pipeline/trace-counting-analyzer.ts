@@ -42,7 +42,7 @@ export class TraceCountingAnalyzer implements Analyzer {
     for (const id of traceIds) this.counts.delete(id);
   }
 
-  computed(_eventId: string): ComputedFields | undefined {
+  computed(_event: { id: string; trace_id: string }): ComputedFields | undefined {
     return undefined;
   }
 

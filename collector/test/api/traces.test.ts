@@ -120,7 +120,7 @@ describe('trace routes', () => {
     expect(data.events).toEqual(
       stored.map((e) => {
         const { startUs, endUs } = eventInterval(e);
-        return { ...e, ...engine.computed(e.id), start_us: startUs, end_us: endUs };
+        return { ...e, ...engine.computed(e), start_us: startUs, end_us: endUs };
       }),
     );
     expect(data.events[0]).toHaveProperty('clock');

@@ -47,7 +47,8 @@ describe.skipIf(unreachable !== undefined)('a restarted collector on Postgres', 
       });
       const events = loadSdkFixture('typescript-transfer').events;
       // The engine knows the replayed events: it computed their clocks and contexts.
-      expect(second.app.analyzer.computed(events[0]!.id)).toBeDefined();
+      const [firstEvent] = events as Array<{ id: string; trace_id: string }>;
+      expect(second.app.analyzer.computed(firstEvent!)).toBeDefined();
       const trace = await responseJson(
         await fetch(`${second.url}/api/traces/${events[0]!.trace_id}`),
       );

@@ -40,7 +40,7 @@ export function traceRoutes(router: Router, deps: HttpAppDeps): void {
     const id = await existing(ctx.params['trace_id']);
     const events: ApiEvent[] = (await store.traceEvents(id)).map((e) => {
       const { startUs, endUs } = eventInterval(e);
-      return { ...e, ...analyzer.computed(e.id), start_us: startUs, end_us: endUs };
+      return { ...e, ...analyzer.computed(e), start_us: startUs, end_us: endUs };
     });
     ctx.body = ok<FullTraceAnalysis>({
       trace_id: id,

@@ -65,10 +65,25 @@ describe('TraceRegistry', () => {
   it('finds an event in a rebuilt analysis and forgets evicted traces whole', () => {
     const { reg } = registry(0);
     reg.add(events);
-    const found = reg.analysisOfEvent(events[9]!.id)!;
+    const found = reg.analysisOfEvent(events[9]!)!;
     expect(found.analysis.events[found.index]).toBe(events[9]);
     reg.forget(traceIds[1]!);
-    expect(reg.analysisOfEvent(events[9]!.id)).toBeUndefined();
+    expect(reg.analysisOfEvent(events[9]!)).toBeUndefined();
     expect(reg.totals).toEqual({ traces: 2, events: 14 });
+  });
+
+  it('skips re-sent events, in the same batch or later, in small and large traces alike', () => {
+    const big = storedEvents(realisticBatch({ events: 7 * 10 })).map((e) => ({
+      ...e,
+      trace_id: traceIds[0]!,
+    }));
+    for (const batch of [events.slice(0, 7), big]) {
+      const { reg } = registry(0);
+      const first = reg.add([...batch, batch[0]!]);
+      expect(first.accepted).toHaveLength(batch.length);
+      expect(reg.add(batch).accepted).toEqual([]);
+      expect(reg.add(batch).touched).toEqual([]);
+      expect(reg.totals.events).toBe(batch.length);
+    }
   });
 });

@@ -13,13 +13,14 @@ export const EAGER_ANALYSIS_MAX_EVENTS = 1024;
  */
 export const ANALYSIS_CACHE_EVENTS = 65_536;
 
-/** Event ids map to `slot * SLOT_SPAN + index`: one map entry per event, for dedup and lookups. */
-const SLOT_SPAN = 2 ** 26;
+/** Up to this many events a trace finds a re-sent id by scanning; beyond, it keeps a Set of ids. */
+const SCAN_IDS_MAX = 32;
 
 interface TraceState {
   readonly traceId: string;
-  readonly slot: number;
   readonly events: StoredEvent[];
+  /** Ids of the events, once the trace outgrew a scan. */
+  ids: Set<string> | undefined;
   /** Events covered by the last analysis (the derived state of the analyses is this fresh). */
   analysed: number;
   /** What `onAnalyzed` chose to remember of the last analysis (e.g. its race groups). */
@@ -34,10 +35,10 @@ interface TraceState {
  * query asks for it: queries get a cached analysis, rebuilt when the trace changed.
  */
 export class TraceRegistry {
+  // No collector-wide table of event ids: the store already deduplicates, and probing a table of
+  // hundreds of thousands of ids twice per event was a tenth of the engine's time. Re-sent ids are
+  // still skipped, per trace.
   private readonly traces = new Map<string, TraceState>();
-  private readonly slots: Array<TraceState | undefined> = [];
-  private readonly freeSlots: number[] = [];
-  private readonly eventSlots = new Map<string, number>();
   private eventCount = 0;
 
   constructor(
@@ -58,10 +59,6 @@ export class TraceRegistry {
     return { traces: this.traces.size, events: this.eventCount };
   }
 
-  has(eventId: string): boolean {
-    return this.eventSlots.has(eventId);
-  }
-
   /**
    * Adds new events and returns the touched traces and the events accepted; ids already known (also
    * earlier in the same batch) are skipped.
@@ -73,27 +70,28 @@ export class TraceRegistry {
     const touched = new Map<string, { traceId: string; created: boolean; size: number }>();
     const accepted: StoredEvent[] = [];
     let state: TraceState | undefined;
+    let created = false;
     let entry: { traceId: string; created: boolean; size: number } | undefined;
     for (const event of events) {
-      if (this.eventSlots.has(event.id)) continue;
       // SDKs send a request's events together: most events belong to the previous event's trace.
       if (state?.traceId !== event.trace_id) {
+        entry = undefined;
         state = this.traces.get(event.trace_id);
-        const created = !state;
+        created = !state;
         if (!state) {
           state = this.createTrace(event.trace_id);
           this.traces.set(event.trace_id, state);
         }
-        entry = touched.get(state.traceId);
-        if (!entry)
-          touched.set(state.traceId, (entry = { traceId: state.traceId, created, size: 0 }));
       }
-      if (state.events.length >= SLOT_SPAN) throw new RangeError('trace exceeds 2^26 events');
-      this.eventSlots.set(event.id, state.slot * SLOT_SPAN + state.events.length);
+      if (holds(state, event.id)) continue;
+      state.ids?.add(event.id);
       accepted.push(event);
       state.events.push(event);
       this.eventCount += 1;
-      entry!.size = state.events.length;
+      entry ??= touched.get(state.traceId);
+      if (!entry)
+        touched.set(state.traceId, (entry = { traceId: state.traceId, created, size: 0 }));
+      entry.size = state.events.length;
     }
     for (const { traceId } of touched.values()) {
       const state = this.traces.get(traceId)!;
@@ -111,13 +109,16 @@ export class TraceRegistry {
     return state && this.analysisOf(state);
   }
 
-  /** The analysis of the trace holding `eventId`, with the event's index. */
-  analysisOfEvent(eventId: string): { analysis: TraceAnalysis; index: number } | undefined {
-    const code = this.eventSlots.get(eventId);
-    if (code === undefined) return undefined;
-    const state = this.slots[Math.floor(code / SLOT_SPAN)];
+  /** The analysis of the event's trace, with the event's index (undefined when unknown). */
+  analysisOfEvent(event: {
+    id: string;
+    trace_id: string;
+  }): { analysis: TraceAnalysis; index: number } | undefined {
+    const state = this.traces.get(event.trace_id);
     if (!state) return undefined;
-    return { analysis: this.analysisOf(state), index: code % SLOT_SPAN };
+    const analysis = this.analysisOf(state);
+    const index = analysis.idIndex.get(event.id);
+    return index === undefined ? undefined : { analysis, index };
   }
 
   /** Brings the derived state of every trace up to date (before cross-trace queries). */
@@ -135,18 +136,12 @@ export class TraceRegistry {
     if (!state) return [];
     this.traces.delete(traceId);
     this.uncache(state);
-    for (const event of state.events) this.eventSlots.delete(event.id);
-    this.slots[state.slot] = undefined;
-    this.freeSlots.push(state.slot);
     this.eventCount -= state.events.length;
     return state.events;
   }
 
   private createTrace(traceId: string): TraceState {
-    const slot = this.freeSlots.pop() ?? this.slots.length;
-    const state: TraceState = { traceId, slot, events: [], analysed: 0, memo: undefined };
-    this.slots[slot] = state;
-    return state;
+    return { traceId, events: [], ids: undefined, analysed: 0, memo: undefined };
   }
 
   /** Analyses the trace's new events for the derived state, without keeping the analysis. */
@@ -197,4 +192,13 @@ export class TraceRegistry {
 function analyzeOf(state: TraceState, skewUs: number): TraceAnalysis {
   const events = state.events.slice();
   return analyzeTrace(state.traceId, events, indexOfEvents(events), skewUs);
+}
+
+/** True when the trace already has an event with this id; switches to a Set as the trace grows. */
+function holds(state: TraceState, id: string): boolean {
+  const { events } = state;
+  if (state.ids) return state.ids.has(id);
+  for (let i = 0; i < events.length; i++) if (events[i]!.id === id) return true;
+  if (events.length >= SCAN_IDS_MAX) state.ids = new Set(events.map((e) => e.id));
+  return false;
 }
