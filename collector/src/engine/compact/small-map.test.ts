@@ -33,6 +33,26 @@ describe('SmallMap', () => {
     );
   });
 
+  it('copies each pair a bounded number of times, however many keys it gets (filling is linear)', () => {
+    const keys = 10_000;
+    const concat = Array.prototype.concat;
+    let copied = 0;
+    Array.prototype.concat = function (this: unknown[], ...items: unknown[]) {
+      copied += this.length;
+      return concat.apply(this, items);
+    };
+    const small = new SmallMap<string, number>();
+    try {
+      for (let k = 0; k < keys; k++) small.upsert(`k${k}`, () => k);
+    } finally {
+      Array.prototype.concat = concat;
+    }
+    expect(small.size).toBe(keys);
+    expect([...small.keys()].slice(-2)).toEqual([`k${keys - 2}`, `k${keys - 1}`]);
+    expect(small.get('k5000')).toBe(5000);
+    expect(copied).toBeLessThan(2 * keys);
+  });
+
   it('calls `make` only for a missing key', () => {
     const small = new SmallMap<string, number[]>();
     const first = small.upsert('a', () => []);

@@ -10,7 +10,10 @@ const LINEAR_MAX = 16;
  * Insertion order is kept, as in `Map`; there is no delete (per-trace state is dropped whole).
  */
 export class SmallMap<K, V> implements ReadonlyMap<K, V> {
-  /** `[k0, v0, k1, v1, ...]`, replaced by a copy one pair longer on every new key. */
+  /**
+   * `[k0, v0, k1, v1, ...]`: while small, replaced by a copy one pair longer on every new key; once
+   * indexed, grown in place (a copy per key would make filling a big map quadratic).
+   */
   private kv: unknown[] = [];
   private index: Map<K, number> | undefined;
 
@@ -27,12 +30,14 @@ export class SmallMap<K, V> implements ReadonlyMap<K, V> {
   }
 
   private append(key: K, value: V): void {
+    if (this.index) {
+      this.index.set(key, this.kv.length);
+      this.kv.push(key, value);
+      return;
+    }
     // concat allocates the exact length; the old array dies young.
     this.kv = this.kv.concat([key, value]);
-    const slot = this.kv.length - 2;
-    if (this.index) this.index.set(key, slot);
-    else if (this.size > LINEAR_MAX)
-      this.index = new Map([...this.keys()].map((k, i) => [k, 2 * i]));
+    if (this.size > LINEAR_MAX) this.index = new Map([...this.keys()].map((k, i) => [k, 2 * i]));
   }
 
   get(key: K): V | undefined {
