@@ -36,7 +36,7 @@ export interface NormalisedIds {
  * Nested objects (tags, the kind payload) are shared with the parsed body, which nothing else holds.
  *
  * Strings equal to the `previous` event's (the batch's event before, usually of the same trace and
- * context: trace id, parent = previous id, thread, service...) are taken from it. JSON.parse makes a new
+ * context: thread, service, clock component...) are taken from it, as the caller does for the ids. JSON.parse makes a new
  * copy of every string longer than 10 chars; sharing lets the copies die young instead of being kept
  * for the event's life, a third less memory per stored event and less garbage collection.
  */
@@ -67,8 +67,8 @@ export function normaliseNativeEvent(
     metadata.upstream_span_id = same(m.upstream_span_id, p?.upstream_span_id);
   return {
     id: ids.id,
-    trace_id: same(ids.traceId, previous?.trace_id),
-    parent_id: ids.parentId === null ? null : same(ids.parentId, previous?.id),
+    trace_id: ids.traceId,
+    parent_id: ids.parentId,
     timestamp: ids.timestamp,
     kind: kindOf(raw.kind, kindName, withDefaults(kindName, payload)),
     metadata,

@@ -107,6 +107,16 @@ describe('parseNativeBatch', () => {
     expect(parsed?.parent_id).toBe('8d6a94fa-c976-46a1-b3ec-70917dca9b60');
   });
 
+  it('keeps ids canonical when they repeat the event before in another spelling', () => {
+    const [first, second] = tsBatch().events;
+    second!.trace_id = second!.trace_id.toUpperCase();
+    second!.parent_id = first!.id.replace(/-/g, '');
+    const [a, b] = parseNativeBatch({ events: [first, second] }).events;
+    expect(b?.trace_id).toBe(a?.trace_id);
+    expect(b?.parent_id).toBe(a?.id);
+    expect(b?.trace_id).toBe('e2e11ee4-f631-4342-a791-259ec142da3d');
+  });
+
   it('accepts lower-case access types from user strings', () => {
     const body = tsBatch();
     body.events[2]!.kind.StateChange.access_type = 'write';

@@ -69,7 +69,8 @@ function parseEvent(
   if (id === undefined) return `${at(index)}.id: must be a UUID`;
   let parentId: string | null = null;
   if (event.parent_id != null) {
-    const parent = canonicalUuid(event.parent_id);
+    // Mostly the previous event: equal to its canonical id, it is canonical, and shares its string.
+    const parent = event.parent_id === previous?.id ? previous.id : canonicalUuid(event.parent_id);
     if (parent === undefined) return `${at(index)}.parent_id: must be a UUID or null`;
     parentId = parent;
   }
@@ -83,7 +84,8 @@ function parseEvent(
   if (!check(payload)) return schemaReason(check.errors, `${at(index)}.kind.${sent}`);
   if (nestedDeeperThan(payload, MAX_NESTING))
     return `${at(index)}.kind.${sent}: nested deeper than ${MAX_NESTING} levels`;
-  let traceId = canonicalUuid(event.trace_id);
+  let traceId =
+    event.trace_id === previous?.trace_id ? previous.trace_id : canonicalUuid(event.trace_id);
   let originalTraceId: string | undefined;
   if (traceId === undefined)
     ({ id: traceId, original: originalTraceId } = traceUuid(event.trace_id));
