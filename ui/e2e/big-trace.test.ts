@@ -48,6 +48,24 @@ describe('a 10k-event trace', () => {
     await page.screenshot({ path: join(artifacts, '20-big-list.png') });
   });
 
+  it('groups the tree into transactions with only the visible rows in the DOM', async () => {
+    await page.goto(`${collector.baseUrl}/traces/${traceId}/tree`);
+    await page.getByTestId('transaction').first().waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('transaction-count').textContent()).toBe(
+      '40 transactions: 0 HTTP requests, 40 other',
+    );
+    const rendered = await page.getByTestId('event-tree').locator('.vrow').count();
+    expect(rendered).toBeGreaterThan(10);
+    expect(rendered).toBeLessThan(200);
+    await page.getByRole('button', { name: 'Collapse all' }).click();
+    // Collapsed, each of the 40 groups is one row.
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="event-tree"] .vrow').length === 40,
+    );
+    expect(await page.getByTestId('event-tree').locator('.vrow').count()).toBe(40);
+    await page.screenshot({ path: join(artifacts, '24-big-tree.png') });
+  });
+
   it('caps the causal graph with a visible notice', async () => {
     await page.goto(`${collector.baseUrl}/traces/${traceId}/dag`);
     await page.getByRole('status').filter({ hasText: 'Large graph' }).waitFor({ timeout: 60_000 });

@@ -253,3 +253,57 @@ export function bigTrace(
   }
   return events(traceId, baseMs, steps, 'batch-service');
 }
+
+const response = (status: number) => ({
+  HttpResponse: { status, headers: {}, body: null, duration_ms: 0 },
+});
+
+/**
+ * Spec §6.3 "Tree": two HTTP requests of the banking API (a transfer under a lock, a balance read), each
+ * with its response, and a parentless background sweep that is not HTTP.
+ */
+export function transactionsTrace(traceId: string, baseMs: number): WireEvent[] {
+  return events(traceId, baseMs, [
+    { thread: 'req-1', offsetMs: 0, kind: http('/transfer'), durationMs: 12 },
+    {
+      thread: 'req-1',
+      offsetMs: 1,
+      parent: 0,
+      kind: call('transfer_money', 'bank/transfer.ts', 10),
+    },
+    { thread: 'req-1', offsetMs: 2, parent: 1, kind: lock('LockAcquire', 'ledger-lock') },
+    {
+      thread: 'req-1',
+      offsetMs: 3,
+      parent: 2,
+      kind: read('alice.balance', 1000, 'bank/transfer.ts:41'),
+    },
+    {
+      thread: 'req-1',
+      offsetMs: 5,
+      parent: 3,
+      kind: write('alice.balance', 1000, 900, 'bank/transfer.ts:47'),
+    },
+    { thread: 'req-1', offsetMs: 6, parent: 4, kind: lock('LockRelease', 'ledger-lock') },
+    { thread: 'req-1', offsetMs: 9, parent: 0, kind: response(200) },
+    {
+      thread: 'req-2',
+      offsetMs: 20,
+      kind: { HttpRequest: { method: 'GET', url: '/balance', headers: {}, body: null } },
+    },
+    {
+      thread: 'req-2',
+      offsetMs: 22,
+      parent: 7,
+      kind: read('alice.balance', 900, 'bank/balance.ts:8'),
+    },
+    { thread: 'req-2', offsetMs: 27, parent: 7, kind: response(404) },
+    { thread: 'cron', offsetMs: 30, kind: call('audit_sweep', 'bank/audit.ts', 3) },
+    {
+      thread: 'cron',
+      offsetMs: 34,
+      parent: 10,
+      kind: read('alice.balance', 900, 'bank/audit.ts:9'),
+    },
+  ]);
+}

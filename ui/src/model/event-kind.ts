@@ -17,13 +17,16 @@ export function lockOf(event: ApiEvent): (LockKind & { acquire: boolean }) | und
   return undefined;
 }
 
-/** One-line human label, e.g. `Write balance`, `GET /transfer`, `transfer_money()`. */
+/**
+ * One-line human label, kind-specific: `Write balance`, `POST /transfer`, `HTTP 200`, `transfer_money()`,
+ * `acquire Mutex ledger`.
+ */
 export function eventLabel(event: ApiEvent): string {
   const k = event.kind;
   if ('FunctionCall' in k) return `${k.FunctionCall.function_name}()`;
   if ('StateChange' in k) return `${k.StateChange.access_type} ${k.StateChange.variable}`;
-  if ('LockAcquire' in k) return `acquire ${k.LockAcquire.lock_id}`;
-  if ('LockRelease' in k) return `release ${k.LockRelease.lock_id}`;
+  if ('LockAcquire' in k) return `acquire ${k.LockAcquire.lock_type} ${k.LockAcquire.lock_id}`;
+  if ('LockRelease' in k) return `release ${k.LockRelease.lock_type} ${k.LockRelease.lock_id}`;
   if ('HttpRequest' in k) return `${k.HttpRequest.method} ${k.HttpRequest.url}`;
   if ('HttpResponse' in k) return `HTTP ${k.HttpResponse.status}`;
   if ('DatabaseQuery' in k) return k.DatabaseQuery.query;

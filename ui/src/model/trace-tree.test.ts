@@ -33,4 +33,11 @@ describe('traceTree', () => {
         .sort(),
     ).toEqual(['a', 'b']);
   });
+
+  it('sets depths along a 10k-deep parent chain without recursion', () => {
+    const chain = [makeEvent({ id: 'c0' })];
+    for (let i = 1; i < 10_000; i++) chain.push(makeEvent({ id: `c${i}`, parent_id: `c${i - 1}` }));
+    const rows = visibleRows(traceTree(chain), new Set());
+    expect(rows.at(-1)?.depth).toBe(9_999);
+  });
 });

@@ -21,17 +21,27 @@ export function traceTree(events: readonly ApiEvent[]): TreeNode[] {
     else roots.push(node);
   }
   const seen = new Set<TreeNode>();
-  const setDepth = (node: TreeNode, depth: number): void => {
-    seen.add(node);
-    node.depth = depth;
-    for (const child of node.children) if (!seen.has(child)) setDepth(child, depth + 1);
+  // Iterative: a long single-context trace is a parent chain thousands of events deep.
+  const setDepth = (start: TreeNode): void => {
+    const stack: TreeNode[] = [start];
+    seen.add(start);
+    start.depth = 0;
+    while (stack.length) {
+      const node = stack.pop() as TreeNode;
+      for (const child of node.children)
+        if (!seen.has(child)) {
+          seen.add(child);
+          child.depth = node.depth + 1;
+          stack.push(child);
+        }
+    }
   };
-  for (const root of roots) setDepth(root, 0);
+  for (const root of roots) setDepth(root);
   // Events only reachable through a parent cycle would be invisible; show them as roots.
   for (const node of nodes.values())
     if (!seen.has(node)) {
       roots.push(node);
-      setDepth(node, 0);
+      setDepth(node);
     }
   return roots;
 }
