@@ -307,3 +307,38 @@ export function transactionsTrace(traceId: string, baseMs: number): WireEvent[] 
     },
   ]);
 }
+
+/**
+ * Spec §6.2 "Performance": request `n` of the ledger service behind the gateway. Its HTTP request takes
+ * (n + 1)·2 ms, a ledger call 3 ms, and its write has no duration; the gateway's 50 ms are not its own.
+ */
+export function ledgerRequest(traceId: string, baseMs: number, n: number): WireEvent[] {
+  return events(
+    traceId,
+    baseMs,
+    [
+      {
+        thread: `gw-${n}`,
+        offsetMs: 0,
+        kind: http('/api/pay'),
+        durationMs: 50,
+        service: 'gateway',
+      },
+      { thread: `pay-${n}`, offsetMs: 1, kind: http('/pay'), durationMs: (n + 1) * 2 },
+      {
+        thread: `pay-${n}`,
+        offsetMs: 2,
+        parent: 1,
+        kind: call('post_entry', 'ledger/post.ts', 12),
+        durationMs: 3,
+      },
+      {
+        thread: `pay-${n}`,
+        offsetMs: 3,
+        parent: 2,
+        kind: write('ledger.total', n, n + 1, 'ledger/post.ts:20'),
+      },
+    ],
+    'ledger-svc',
+  );
+}

@@ -96,6 +96,7 @@ export function Shell() {
             <Route path="/traces/:traceId/:view" element={<TracePage />} />
             <Route path="/services" element={<ServicesPage />} />
             <Route path="/services/:serviceName" element={<ServicePage />} />
+            <Route path="/services/:serviceName/:tab" element={<ServicePage />} />
             <Route path="/insights" element={<InsightsPage />} />
             <Route path="/insights/:tab" element={<InsightsPage />} />
             <Route path="*" element={<NotFoundPage />} />

@@ -1,10 +1,16 @@
-import { Link, useParams } from 'react-router';
+import { Link, NavLink, useParams } from 'react-router';
 import { useServiceDependencies, useServiceHealth, useServiceTraces } from '../api/queries';
 import type { ServiceCall } from '../api/types';
 import { QueryState } from '../components/query-state';
 import { ServiceBadge } from '../components/service-badge';
 import { StatCard } from '../components/stat-card';
 import { formatDuration, timeAgo } from '../model/format';
+import { ServicePerformanceView } from '../views/service-performance-view';
+
+const TABS = [
+  { id: 'overview', label: 'Overview' },
+  { id: 'performance', label: 'Performance' },
+] as const;
 
 function CallTable({
   calls,
@@ -54,24 +60,54 @@ function CallTable({
   );
 }
 
-/** One service: health, upstream and downstream calls with latency, and its traces. */
+/** One service: health, upstream and downstream calls with latency, its traces; and its performance. */
 export function ServicePage() {
-  const { serviceName = '' } = useParams();
+  const { serviceName = '', tab } = useParams();
+  const current = TABS.find((t) => t.id === tab)?.id ?? 'overview';
+  const health = useServiceHealth();
+  const h = health.data?.find((s) => s.name === serviceName);
+  const base = `/services/${encodeURIComponent(serviceName)}`;
+  return (
+    <div className="page-fill">
+      <div
+        className="panel"
+        style={{ borderRadius: 0, borderWidth: '0 0 1px 0', boxShadow: 'none' }}
+      >
+        <div className="row">
+          <Link to="/services" className="muted">
+            Services
+          </Link>
+          <span className="muted">/</span>
+          <h1>{serviceName}</h1>
+          {h && <span className={`badge ${h.status}`}>{h.status}</span>}
+        </div>
+      </div>
+      <nav className="tabs" aria-label="Service views">
+        {TABS.map((t) => (
+          <NavLink key={t.id} to={`${base}/${t.id}`} className={t.id === current ? 'active' : ''}>
+            {t.label}
+          </NavLink>
+        ))}
+      </nav>
+      <div className="page" style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
+        {current === 'overview' ? (
+          <ServiceOverview serviceName={serviceName} />
+        ) : (
+          <ServicePerformanceView service={serviceName} />
+        )}
+      </div>
+    </div>
+  );
+}
+
+function ServiceOverview({ serviceName }: { serviceName: string }) {
   const traces = useServiceTraces(serviceName);
   const deps = useServiceDependencies(serviceName);
   const health = useServiceHealth();
   const h = health.data?.find((s) => s.name === serviceName);
   const now = Date.now();
   return (
-    <div className="page">
-      <div className="row">
-        <Link to="/services" className="muted">
-          Services
-        </Link>
-        <span className="muted">/</span>
-        <h1>{serviceName}</h1>
-        {h && <span className={`badge ${h.status}`}>{h.status}</span>}
-      </div>
+    <>
       <div className="stats">
         <StatCard label="Traces" value={traces.data?.total_traces ?? '—'} />
         <StatCard label="Avg events / trace" value={h ? h.avg_events_per_trace.toFixed(1) : '—'} />
@@ -121,6 +157,6 @@ export function ServicePage() {
           )}
         </QueryState>
       </section>
-    </div>
+    </>
   );
 }
