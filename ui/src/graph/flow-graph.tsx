@@ -10,7 +10,7 @@ import {
 } from '@xyflow/react';
 import { useMemo } from 'react';
 import { useThemeName } from '../app/theme-context';
-import { elkLayout } from './elk-layout';
+import { elkLayout, type LayoutPositions } from './elk-layout';
 
 export interface GraphNode {
   id: string;
@@ -35,8 +35,9 @@ export interface GraphEdge {
 }
 
 /**
- * A directed graph drawn by @xyflow/react with an elkjs layered layout. Layouts are cached in the query
- * cache under `layoutKey`, so switching views does not lay the same graph out twice. Labels are text.
+ * A directed graph drawn by @xyflow/react with an elkjs layered layout, or at the given `positions` (a
+ * view that has its own geometry, e.g. swimlanes). Layouts are cached in the query cache under
+ * `layoutKey`, so switching views does not lay the same graph out twice. Labels are text.
  */
 export function FlowGraph({
   layoutKey,
@@ -45,6 +46,7 @@ export function FlowGraph({
   direction = 'RIGHT',
   layerSpacing = 50,
   onNodeClick,
+  positions,
 }: {
   layoutKey: string;
   nodes: GraphNode[];
@@ -52,6 +54,7 @@ export function FlowGraph({
   direction?: 'RIGHT' | 'DOWN';
   layerSpacing?: number;
   onNodeClick?: (id: string) => void;
+  positions?: LayoutPositions;
 }) {
   const colorMode = useThemeName();
   const horizontal = direction === 'RIGHT';
@@ -67,12 +70,14 @@ export function FlowGraph({
       }),
     staleTime: Infinity,
     gcTime: 5 * 60_000,
+    enabled: !positions,
   });
+  const placed = positions ?? layout.data;
   const flowNodes = useMemo<Node[]>(
     () =>
       nodes.map((n) => ({
         id: n.id,
-        position: layout.data?.[n.id] ?? { x: 0, y: 0 },
+        position: placed?.[n.id] ?? { x: 0, y: 0 },
         data: { label: n.label },
         sourcePosition: horizontal ? Position.Right : Position.Bottom,
         targetPosition: horizontal ? Position.Left : Position.Top,
@@ -92,7 +97,7 @@ export function FlowGraph({
         },
         ...(n.title ? { ariaLabel: n.title } : {}),
       })),
-    [nodes, layout.data, horizontal],
+    [nodes, placed, horizontal],
   );
   const flowEdges = useMemo<Edge[]>(
     () =>
@@ -116,7 +121,7 @@ export function FlowGraph({
   );
   if (layout.isError)
     return <div className="error-box">Graph layout failed: {layout.error.message}</div>;
-  if (!layout.data) return <div className="empty">Laying out {nodes.length} nodes…</div>;
+  if (!placed) return <div className="empty">Laying out {nodes.length} nodes…</div>;
   return (
     <div className="graph-box" data-testid="flow-graph">
       <ReactFlow

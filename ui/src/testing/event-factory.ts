@@ -1,6 +1,6 @@
 import { contextIdOf } from '../../../collector/src/causality/execution-context';
 import { eventInterval } from '../../../collector/src/model/event-interval';
-import type { ApiEvent, EventKind } from '../api/types';
+import type { ApiEvent, EventKind, VariableAccess } from '../api/types';
 
 let counter = 0;
 
@@ -65,5 +65,24 @@ export function write(
 export function read(variable: string, value: unknown, location: string): EventKind {
   return {
     StateChange: { variable, old_value: null, new_value: value, location, access_type: 'Read' },
+  };
+}
+
+/** An audit-trail access as the API sends it; tests override what they care about. */
+export function makeAccess(id: string, overrides: Partial<VariableAccess> = {}): VariableAccess {
+  return {
+    event_id: id,
+    timestamp: '2024-01-01T12:00:00.000Z',
+    thread_id: 't1',
+    context: 'c1',
+    service_name: 'web',
+    access_type: 'Write',
+    location: 'a.ts:1',
+    old_value: null,
+    new_value: 1,
+    locks_held: [],
+    has_causal_link_to_previous: false,
+    is_race: false,
+    ...overrides,
   };
 }

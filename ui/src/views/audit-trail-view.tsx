@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { FullTraceAnalysis, VariableAccess } from '../api/types';
 import { useKeyboard } from '../app/shortcuts';
@@ -6,7 +6,10 @@ import { useSearchParam } from '../app/use-search-param';
 import { EmptyState } from '../components/empty-state';
 import { ServiceBadge } from '../components/service-badge';
 import { ValueText } from '../components/value-text';
+import { racePairsOf } from '../model/access-focus';
 import { formatClockTime } from '../model/format';
+import { AuditFocus } from './audit-focus';
+import { AuditGraph } from './audit-graph';
 import { CrossTraceRaces } from './cross-trace-races';
 
 /** Rows rendered around the current step; a hot variable can have thousands of accesses. */
@@ -14,15 +17,33 @@ const AUDIT_WINDOW = 300;
 
 const isWrite = (a: VariableAccess) => a.access_type !== 'Read' && a.access_type !== 'AtomicRead';
 
-/** Every access of one variable in causal order, with a step-through and the cross-trace races. */
+/** Sub-views (spec §6.3 "Variables"), in `?mode=`; all but cross-trace step through the same accesses. */
+const MODES = [
+  { id: 'debugger', label: 'Debugger' },
+  { id: 'focus', label: 'Focus' },
+  { id: 'graph', label: 'Graph' },
+  { id: 'cross-trace', label: 'Cross-trace' },
+] as const;
+type Mode = (typeof MODES)[number]['id'];
+
+/**
+ * Every access of one variable in causal order: a step-through table (debugger), the current access
+ * with its neighbours (focus), the access graph, and the races with other traces.
+ */
 export function AuditTrailView({ trace }: { trace: FullTraceAnalysis }) {
   const variables = Object.keys(trace.audit_trails).sort();
   const [variableParam, setVariable] = useSearchParam('variable');
   const [stepParam, setStep] = useSearchParam('access');
+  const [modeParam, setMode] = useSearchParam('mode');
+  const mode: Mode = MODES.find((m) => m.id === modeParam)?.id ?? 'debugger';
   const [playing, setPlaying] = useState(false);
   const variable =
     variableParam && trace.audit_trails[variableParam] ? variableParam : (variables[0] ?? '');
   const accesses = trace.audit_trails[variable] ?? [];
+  const pairs = useMemo(
+    () => racePairsOf(trace.analysis.race_details, variable),
+    [trace.analysis.race_details, variable],
+  );
   const step = Math.min(Math.max(Number(stepParam ?? 0) || 0, 0), Math.max(accesses.length - 1, 0));
   const go = (n: number) => setStep(String(Math.min(Math.max(n, 0), accesses.length - 1)));
 
@@ -103,118 +124,148 @@ export function AuditTrailView({ trace }: { trace: FullTraceAnalysis }) {
               Other traces touching this variable
             </Link>
           </div>
-          <div className="row" style={{ marginTop: 8 }} aria-label="Step through accesses">
-            <button onClick={() => go(0)} title="First (Home)">
-              |◀
-            </button>
-            <button onClick={() => go(step - 1)} title="Previous (←)">
-              ◀
-            </button>
-            <button onClick={() => setPlaying((p) => !p)} title="Play/pause (Space)">
-              {playing ? '⏸ Pause' : '▶ Play'}
-            </button>
-            <button onClick={() => go(step + 1)} title="Next (→)">
-              ▶
-            </button>
-            <button onClick={() => go(accesses.length - 1)} title="Last (End)">
-              ▶|
-            </button>
-            <input
-              type="range"
-              min={0}
-              max={Math.max(accesses.length - 1, 0)}
-              value={step}
-              onChange={(e) => go(Number(e.target.value))}
-              aria-label="Access"
-              style={{ flex: 1 }}
-            />
-            <span className="muted">
-              {step + 1} / {accesses.length}
-            </span>
+          <div className="row" style={{ marginTop: 8 }} role="group" aria-label="Audit view">
+            {MODES.map((m) => (
+              <button
+                key={m.id}
+                className={m.id === mode ? 'primary' : ''}
+                aria-pressed={m.id === mode}
+                onClick={() => setMode(m.id === 'debugger' ? null : m.id)}
+              >
+                {m.label}
+              </button>
+            ))}
           </div>
-          {current && (
-            <div className="value-change" style={{ marginTop: 8 }} data-testid="audit-current">
-              Value after step {step + 1}: <ValueText value={current.new_value} /> (
-              {current.access_type} by {current.thread_id} at {current.location || '?'})
-              {current.is_race && (
-                <strong className="danger-text"> — races with an earlier access</strong>
+          {mode !== 'cross-trace' && (
+            <>
+              <div className="row" style={{ marginTop: 8 }} aria-label="Step through accesses">
+                <button onClick={() => go(0)} title="First (Home)">
+                  |◀
+                </button>
+                <button onClick={() => go(step - 1)} title="Previous (←)">
+                  ◀
+                </button>
+                <button onClick={() => setPlaying((p) => !p)} title="Play/pause (Space)">
+                  {playing ? '⏸ Pause' : '▶ Play'}
+                </button>
+                <button onClick={() => go(step + 1)} title="Next (→)">
+                  ▶
+                </button>
+                <button onClick={() => go(accesses.length - 1)} title="Last (End)">
+                  ▶|
+                </button>
+                <input
+                  type="range"
+                  min={0}
+                  max={Math.max(accesses.length - 1, 0)}
+                  value={step}
+                  onChange={(e) => go(Number(e.target.value))}
+                  aria-label="Access"
+                  style={{ flex: 1 }}
+                />
+                <span className="muted">
+                  {step + 1} / {accesses.length}
+                </span>
+              </div>
+              {current && (
+                <div className="value-change" style={{ marginTop: 8 }} data-testid="audit-current">
+                  Value after step {step + 1}: <ValueText value={current.new_value} /> (
+                  {current.access_type} by {current.thread_id} at {current.location || '?'})
+                  {current.is_race && (
+                    <strong className="danger-text"> — races with an earlier access</strong>
+                  )}
+                </div>
               )}
-            </div>
+            </>
           )}
         </div>
-        <div className="panel flush">
-          <table className="data" data-testid="audit-table">
-            <thead>
-              <tr>
-                <th>#</th>
-                <th>Time</th>
-                <th>Access</th>
-                <th>Value</th>
-                <th>Service / thread</th>
-                <th>Location</th>
-                <th>Locks</th>
-                <th>Causal link</th>
-              </tr>
-            </thead>
-            <tbody>
-              {accesses.slice(windowStart, windowStart + AUDIT_WINDOW).map((a, offset) => {
-                const i = windowStart + offset;
-                return (
-                  <tr
-                    key={a.event_id}
-                    onClick={() => go(i)}
-                    style={{
-                      cursor: 'pointer',
-                      background: i === step ? 'var(--accent-soft)' : undefined,
-                      opacity: i > step ? 0.55 : 1,
-                    }}
-                  >
-                    <td>{i + 1}</td>
-                    <td className="mono">{formatClockTime(a.timestamp)}</td>
-                    <td>
-                      <span className={`badge ${isWrite(a) ? 'warning' : 'info'}`}>
-                        {a.access_type}
-                      </span>
-                      {a.is_race && <span className="badge danger">RACE</span>}
-                    </td>
-                    <td className="mono">
-                      {isWrite(a) ? (
-                        <>
-                          <ValueText value={a.old_value} /> → <ValueText value={a.new_value} />
-                        </>
-                      ) : (
-                        <ValueText value={a.new_value} />
-                      )}
-                    </td>
-                    <td>
-                      <ServiceBadge name={a.service_name} />{' '}
-                      <span className="mono small">{a.thread_id}</span>
-                    </td>
-                    <td className="mono">{a.location}</td>
-                    <td className="mono">{a.locks_held?.join(', ') || '—'}</td>
-                    <td>
-                      {i === 0 ? (
-                        '—'
-                      ) : a.has_causal_link_to_previous ? (
-                        '✓ ordered after previous'
-                      ) : (
-                        <span className="danger-text">✗ concurrent with previous</span>
-                      )}
-                    </td>
+        {mode === 'debugger' && (
+          <>
+            <div className="panel flush">
+              <table className="data" data-testid="audit-table">
+                <thead>
+                  <tr>
+                    <th>#</th>
+                    <th>Time</th>
+                    <th>Access</th>
+                    <th>Value</th>
+                    <th>Service / thread</th>
+                    <th>Location</th>
+                    <th>Locks</th>
+                    <th>Causal link</th>
                   </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-        {accesses.length > AUDIT_WINDOW && (
-          <div className="notice" role="status">
-            Showing accesses {windowStart + 1}–
-            {Math.min(windowStart + AUDIT_WINDOW, accesses.length)} of {accesses.length} around the
-            current step; step or drag the slider to move.
-          </div>
+                </thead>
+                <tbody>
+                  {accesses.slice(windowStart, windowStart + AUDIT_WINDOW).map((a, offset) => {
+                    const i = windowStart + offset;
+                    return (
+                      <tr
+                        key={a.event_id}
+                        onClick={() => go(i)}
+                        style={{
+                          cursor: 'pointer',
+                          background: i === step ? 'var(--accent-soft)' : undefined,
+                          opacity: i > step ? 0.55 : 1,
+                        }}
+                      >
+                        <td>{i + 1}</td>
+                        <td className="mono">{formatClockTime(a.timestamp)}</td>
+                        <td>
+                          <span className={`badge ${isWrite(a) ? 'warning' : 'info'}`}>
+                            {a.access_type}
+                          </span>
+                          {a.is_race && <span className="badge danger">RACE</span>}
+                        </td>
+                        <td className="mono">
+                          {isWrite(a) ? (
+                            <>
+                              <ValueText value={a.old_value} /> → <ValueText value={a.new_value} />
+                            </>
+                          ) : (
+                            <ValueText value={a.new_value} />
+                          )}
+                        </td>
+                        <td>
+                          <ServiceBadge name={a.service_name} />{' '}
+                          <span className="mono small">{a.thread_id}</span>
+                        </td>
+                        <td className="mono">{a.location}</td>
+                        <td className="mono">{a.locks_held?.join(', ') || '—'}</td>
+                        <td>
+                          {i === 0 ? (
+                            '—'
+                          ) : a.has_causal_link_to_previous ? (
+                            '✓ ordered after previous'
+                          ) : (
+                            <span className="danger-text">✗ concurrent with previous</span>
+                          )}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+            {accesses.length > AUDIT_WINDOW && (
+              <div className="notice" role="status">
+                Showing accesses {windowStart + 1}–
+                {Math.min(windowStart + AUDIT_WINDOW, accesses.length)} of {accesses.length} around
+                the current step; step or drag the slider to move.
+              </div>
+            )}
+          </>
         )}
-        <CrossTraceRaces traceId={trace.trace_id} variable={variable} />
+        {mode === 'focus' && <AuditFocus accesses={accesses} step={step} pairs={pairs} go={go} />}
+        {mode === 'graph' && (
+          <AuditGraph
+            layoutKey={`audit-${trace.trace_id}-${variable}`}
+            accesses={accesses}
+            step={step}
+            pairs={pairs}
+            go={go}
+          />
+        )}
+        {mode === 'cross-trace' && <CrossTraceRaces traceId={trace.trace_id} variable={variable} />}
       </div>
     </div>
   );
