@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { realisticBatch, storedEvents } from '../../testing/realistic-batch.js';
 import type { TraceAnalysis } from './trace-analysis.js';
-import { TraceRegistry } from './trace-registry.js';
+import { EAGER_ANALYSIS_MAX_EVENTS, TraceRegistry } from './trace-registry.js';
 
 /** Three requests of the captured TS SDK shape: three traces of 7 events each. */
 const events = storedEvents(realisticBatch({ events: 21 }));
@@ -60,6 +60,21 @@ describe('TraceRegistry', () => {
     const after = reg.analysis(traceIds[0]!)!;
     expect(before.events).toHaveLength(3);
     expect(after.events).toHaveLength(7);
+  });
+
+  it('keeps the analysis of a big trace brought up to date before cross-trace queries', () => {
+    const big = storedEvents(realisticBatch({ events: 7 * 150 })).map((e) => ({
+      ...e,
+      trace_id: traceIds[0]!,
+    }));
+    expect(big.length).toBeGreaterThan(EAGER_ANALYSIS_MAX_EVENTS);
+    const { reg, analysed } = registry(2 * big.length);
+    reg.add(big.slice(0, -7));
+    reg.add(big.slice(-7)); // not doubled: the derived state waits for the next cross-trace query
+    expect(analysed.map((a) => a.events.length)).toEqual([big.length - 7]);
+    reg.refreshAll();
+    expect(analysed.map((a) => a.events.length)).toEqual([big.length - 7, big.length]);
+    expect(reg.analysis(traceIds[0]!)).toBe(analysed[1]);
   });
 
   it('finds an event in a rebuilt analysis and forgets evicted traces whole', () => {

@@ -144,9 +144,14 @@ export class TraceRegistry {
     return { traceId, events: [], ids: undefined, analysed: 0, memo: undefined };
   }
 
-  /** Analyses the trace's new events for the derived state, without keeping the analysis. */
+  /**
+   * Analyses the trace's new events for the derived state; keeps the analysis only of a big trace
+   * (costly to rebuild for the query that usually follows, e.g. opening a trace from the list).
+   */
   private update(state: TraceState): void {
-    if (state.analysed !== state.events.length) this.analyse(state);
+    if (state.analysed === state.events.length) return;
+    if (state.events.length > EAGER_ANALYSIS_MAX_EVENTS) this.analysisOf(state);
+    else this.analyse(state);
   }
 
   /** The trace's current analysis: cached, or rebuilt (and then cached). */
