@@ -76,7 +76,7 @@ export class MemoryStore implements Store {
     const matching = this.candidates(query).filter(
       (t) =>
         (query.minEvents === undefined || t.events.length >= query.minEvents) &&
-        (query.service === undefined || t.services.has(query.service)) &&
+        (query.service === undefined || t.hasService(query.service)) &&
         (query.traceIds === undefined || query.traceIds.has(t.traceId)) &&
         (query.idPrefix === undefined || t.traceId.startsWith(query.idPrefix.toLowerCase())),
     );
@@ -162,7 +162,7 @@ export class MemoryStore implements Store {
     this.traces.delete(traceId);
     for (const event of record.events) this.events.delete(event.id);
     this.bytes -= record.bytes;
-    for (const service of record.services) {
+    for (const service of record.services()) {
       const ids = this.tracesByService.get(service);
       ids?.delete(traceId);
       if (ids?.size === 0) this.tracesByService.delete(service);

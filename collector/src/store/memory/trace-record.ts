@@ -5,8 +5,12 @@ import type { TraceSummary } from '../store.js';
 export class TraceRecord {
   /** Ordered by (`time_us`, `seq`); SDK clocks are often a little out of order, so inserts are sorted. */
   readonly events: StoredEvent[] = [];
-  /** Service names seen (traces are only ever removed whole, so no per-service counts are needed). */
-  readonly services = new Set<string>();
+  /**
+   * Service names seen (traces are only ever removed whole, so no per-service counts are needed). Most
+   * traces have one: a Set per trace cost ~150 bytes, so it is only made for a second service.
+   */
+  private firstService: string | undefined;
+  private moreServices: Set<string> | undefined;
   bytes = 0;
   /** Clock time (ms) of the last append, for age-based retention. */
   lastActivityMs = 0;
@@ -22,16 +26,31 @@ export class TraceRecord {
     if (last === undefined || !before(event, last)) list.push(event);
     else list.splice(insertionIndex(list, event), 0, event);
     const service = event.metadata.service_name;
-    const isNew = !this.services.has(service);
-    if (isNew) this.services.add(service);
+    const isNew = !this.hasService(service);
+    if (isNew) {
+      if (this.firstService === undefined) this.firstService = service;
+      else (this.moreServices ??= new Set()).add(service);
+    }
     this.bytes += bytes;
     this.lastActivityMs = nowMs;
     if (event.seq > this.lastSeq) this.lastSeq = event.seq;
     return isNew;
   }
 
+  hasService(service: string): boolean {
+    return service === this.firstService || (this.moreServices?.has(service) ?? false);
+  }
+
+  /** The service names seen, in first-seen order. */
+  services(): string[] {
+    if (this.firstService === undefined) return [];
+    return this.moreServices === undefined
+      ? [this.firstService]
+      : [this.firstService, ...this.moreServices];
+  }
+
   summary(): TraceSummary {
-    const services = [...this.services].sort();
+    const services = this.services().sort();
     return {
       trace_id: this.traceId,
       event_count: this.events.length,
