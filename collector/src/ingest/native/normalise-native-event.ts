@@ -36,9 +36,9 @@ export interface NormalisedIds {
  * Nested objects (tags, the kind payload) are shared with the parsed body, which nothing else holds.
  *
  * Strings equal to the `previous` event's (the batch's event before, usually of the same trace and
- * context: thread, service, clock component...) are taken from it, as the caller does for the ids. JSON.parse makes a new
- * copy of every string longer than 10 chars; sharing lets the copies die young instead of being kept
- * for the event's life, a third less memory per stored event and less garbage collection.
+ * context: thread, service, clock component...) are taken from it, as the caller does for the ids.
+ * JSON.parse makes a new copy of every string longer than 10 chars; sharing lets the copies die young
+ * instead of being kept for the event's life: a third less memory per stored event, less GC work.
  */
 export function normaliseNativeEvent(
   raw: CheckedEvent,

@@ -19,7 +19,7 @@ export function canonicalUuid(text: string): string | undefined {
 
 /**
  * Whether `text` is already lower case and hyphenated, as every SDK sends ids: a char-code loop, no RegExp
- * and no copy (ids are checked three times per event on the ingest hot path).
+ * and no copy (ids of every event are checked on the ingest hot path).
  */
 function isCanonicalUuid(text: string): boolean {
   if (text.length !== 36) return false;
