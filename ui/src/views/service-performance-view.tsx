@@ -27,10 +27,12 @@ export function ServicePerformanceView({ service }: { service: string }) {
         return (
           <div className="page" style={{ padding: 0 }} data-testid="service-performance">
             <p className="muted small" style={{ margin: 0 }}>
-              Computed in the browser from the events of {service} in its {perf.traces} most recent
-              trace{perf.traces === 1 ? '' : 's'} (at most {SERVICE_PERFORMANCE_TRACES}). Durations
-              are over the {perf.timedEvents} event{perf.timedEvents === 1 ? '' : 's'} that have
-              one.
+              Computed in the browser from the events of {service} in{' '}
+              {data.traces.length < SERVICE_PERFORMANCE_TRACES
+                ? `all ${data.traces.length} of its traces`
+                : `its ${data.traces.length} most recent traces`}
+              . Durations are over the {perf.timedEvents} event{perf.timedEvents === 1 ? '' : 's'}{' '}
+              that have one.
             </p>
             {data.failed > 0 && (
               <div className="notice" role="status">
