@@ -8,6 +8,7 @@ export interface ReceiverResult extends LoadResult {
   /** Server CPU time (user + system) per accepted event, µs: robust to other load on the machine. */
   cpuUsPerEvent: number;
 }
+import { SERVER_NODE_FLAGS } from '../collector-node-flags.js';
 import { spawnServer } from './spawn-server.js';
 
 export interface IngestBenchResult {
@@ -47,7 +48,7 @@ export async function runIngestBench(
     ['ingestOnly', './collector-server.ts', ['--no-engine']],
   ] as const) {
     log(`ingest: ${name} ...`);
-    const server = await spawnServer(file, [], args);
+    const server = await spawnServer(file, SERVER_NODE_FLAGS, args);
     try {
       let cpuStart = 0;
       let cpuUsed = 0;

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { SERVER_NODE_FLAGS } from '../collector-node-flags.js';
 
 export interface BenchServer {
   url: string;
@@ -10,7 +11,7 @@ export interface BenchServer {
 /** Starts `file` (next to this one) in its own Node process; resolves with the `{url}` line it prints. */
 export function spawnBenchServer(file: string): Promise<BenchServer> {
   const path = fileURLToPath(new URL(file, import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', path], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', path], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
