@@ -1,12 +1,17 @@
+import { createRequire } from 'node:module';
 import { Command } from 'commander';
 import { registerQueryCommands } from './query-commands.js';
 import { registerServeCommand } from './serve-command.js';
 import { registerTuiCommand } from './tui-command.js';
 
+// The same relative path from src/cli (tests) and dist/cli (the bin): the collector's package.json.
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
 /** `raceway <command>`; returns the process exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   const program = new Command('raceway')
     .description('Raceway collector: data races, causal order, critical paths and anomalies')
+    .version(version)
     .exitOverride();
   let exitCode = 0;
   const setExitCode = (code: number): void => {

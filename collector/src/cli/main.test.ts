@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from './main.js';
+
+const { version } = JSON.parse(
+  readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+) as { version: string };
+
+describe('raceway', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('prints its version with --version and exits 0', async () => {
+    const out: string[] = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      out.push(String(chunk));
+      return true;
+    });
+    expect(await main(['--version'])).toBe(0);
+    expect(out.join('')).toBe(`${version}\n`);
+  });
+});
