@@ -25,6 +25,17 @@ class PoisonedStore extends GatedStore {
     return super.append(events);
   }
 }
+/** Commits the first append, then reports it failed as a dropped connection would. */
+class CommitThenFailStore extends GatedStore {
+  private lost = false;
+  override async append(events: readonly StoredEvent[]): Promise<StoredEvent[]> {
+    const inserted = await super.append(events);
+    if (this.lost) return inserted;
+    this.lost = true;
+    throw new StorageError('connection terminated during COMMIT', true);
+  }
+}
+
 afterEach(async () => {
   await Promise.all(pipelines.splice(0).map((p) => p.shutdown()));
 });
@@ -161,6 +172,23 @@ describe('Pipeline', () => {
     expect(error).toMatchObject({ status: 503, retryAfterMs: 2000 });
     expect(analyzer.ingested).toEqual([]);
     expect(await pipeline.submit(events)).toEqual({ inserted: 7, duplicates: 0 });
+  });
+
+  it('analyses re-sent events that an append reported as failed but had committed (reply lost)', async () => {
+    const { store, analyzer, pipeline } = await setup({
+      store: (clock) => new CommitThenFailStore({ clock }),
+    });
+    const events = realisticBatch({ events: 7 });
+    const error = await pipeline.submit(events).catch((err: unknown) => err);
+    expect(error).toMatchObject({ status: 503 });
+    expect(analyzer.ingested).toEqual([]);
+    // The SDK sends them again: the store has them already, the engine must get them now.
+    expect(await pipeline.submit(events)).toEqual({ inserted: 0, duplicates: 7 });
+    expect(analyzer.ingested.map((e) => e.id)).toEqual(events.map((e) => e.id));
+    expect(await store.traceEvents(events[0]!.trace_id)).toHaveLength(7);
+    // A third send is an ordinary duplicate again.
+    await pipeline.submit(events);
+    expect(analyzer.ingested).toHaveLength(7);
   });
 
   it('passes a permanent storage failure through as it is', async () => {

@@ -39,6 +39,12 @@ export class Pipeline implements EventSink {
   private closed = false;
   private timer: NodeJS.Timeout | undefined;
   private readonly lane = new SerialLane();
+  /**
+   * Ids of events whose append failed retryably: the store may have committed them and lost only the
+   * reply (a connection cut during COMMIT). When they are sent again the store calls them duplicates,
+   * and without this the engine would never see them; bounded, as it only matters until the resend.
+   */
+  private readonly uncertain = new Set<string>();
 
   constructor(private readonly options: PipelineOptions) {}
 
@@ -185,7 +191,7 @@ export class Pipeline implements EventSink {
     try {
       const stored = await this.append(jobs, events);
       for (const { jobs: done, inserted } of stored) {
-        this.analyse(inserted);
+        this.analyse(this.recovering(done, inserted));
         this.answer(done, inserted);
       }
       if (stored.length > 0 && this.options.retentionEveryBatch) await this.enforceRetention();
@@ -218,6 +224,8 @@ export class Pipeline implements EventSink {
       }
       logger.warn({ err }, 'store append failed; %d events refused', events.length);
       metrics.backpressured.inc(events.length);
+      if (isRetryable(err))
+        for (const e of events) if (this.uncertain.size < UNCERTAIN_MAX) this.uncertain.add(e.id);
       this.refuse(jobs, err);
       return [];
     }
@@ -250,6 +258,18 @@ export class Pipeline implements EventSink {
     }
   }
 
+  /** The inserted events, plus re-sent ones the store already had from an append that seemed to fail. */
+  private recovering(jobs: readonly Job[], inserted: StoredEvent[]): StoredEvent[] {
+    if (this.uncertain.size === 0) return inserted;
+    const fresh = new Set(inserted.map((e) => e.id));
+    const recovered: StoredEvent[] = [];
+    for (const job of jobs) {
+      for (const e of job.events)
+        if (this.uncertain.delete(e.id) && !fresh.has(e.id)) recovered.push(e);
+    }
+    return recovered.length === 0 ? inserted : [...inserted, ...recovered];
+  }
+
   private analyse(inserted: StoredEvent[]): void {
     if (inserted.length === 0) return;
     try {
@@ -273,6 +293,9 @@ export class Pipeline implements EventSink {
     metrics.storedTraces.set(stats.traces);
   }
 }
+
+/** Ids kept as possibly committed; beyond this a lost reply is only repaired by a restart's replay. */
+const UNCERTAIN_MAX = 100_000;
 
 /** How many of `events` are in `fresh`, taking them out (a re-sent id counts once). */
 function takeFresh(events: readonly StoredEvent[], fresh: Set<string>): number {
