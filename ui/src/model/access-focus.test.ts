@@ -1,27 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { RaceDetail } from '../api/types';
+import { accessFocus } from './access-focus';
 import { makeAccess as access } from '../testing/event-factory';
-import { accessFocus, racePairsOf } from './access-focus';
-
-const race = (variable: string, a: string, b: string): RaceDetail =>
-  ({ variable, event1_id: a, event2_id: b, severity: 'CRITICAL' }) as RaceDetail;
-
-// The two-thread transfer of spec §9 S4 as the collector answers it.
-const trail = [
-  access('r1', { access_type: 'Read', has_causal_link_to_previous: true }),
-  access('r2', { access_type: 'Read', thread_id: 't2' }),
-  access('w1', { is_race: true }),
-  access('w2', { thread_id: 't2', is_race: true }),
-];
-const pairs = racePairsOf(
-  [
-    race('balance', 'r1', 'w2'),
-    race('balance', 'r2', 'w1'),
-    race('balance', 'w1', 'w2'),
-    race('other', 'r1', 'r2'),
-  ],
-  'balance',
-);
+import { s4Pairs as pairs, s4Trail as trail } from '../testing/s4-access-trail';
 
 describe('accessFocus', () => {
   it('shows the current access between its neighbours with the link to each', () => {

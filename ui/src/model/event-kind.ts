@@ -89,3 +89,8 @@ export function formatValue(value: unknown): string {
     return '[unprintable value]';
   }
 }
+
+/** Whether an access of this type writes its variable (reads, atomic or not, leave it as it was). */
+export function isWriteAccess(accessType: string): boolean {
+  return accessType !== 'Read' && accessType !== 'AtomicRead';
+}

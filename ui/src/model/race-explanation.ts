@@ -1,6 +1,7 @@
 import type { RaceAccess } from '../api/types';
 import { contextLabel } from './context-label';
 import { clockAhead, compareClocks } from './vector-clock';
+import { isWriteAccess } from './event-kind';
 
 /**
  * Plain-language reasons why nothing orders the two accesses of a race: their clocks are
@@ -36,9 +37,7 @@ export function explainRace(first: RaceAccess, second: RaceAccess): string[] {
       `No common lock guards them: A held ${held(first.locks_held)}, B held ${held(second.locks_held)}.`,
     );
   }
-  const writes = [first, second].filter(
-    (a) => a.access_type !== 'Read' && a.access_type !== 'AtomicRead',
-  );
+  const writes = [first, second].filter((a) => isWriteAccess(a.access_type));
   reasons.push(
     writes.length === 2
       ? 'Both accesses write: the later write can overwrite the earlier one (lost update).'

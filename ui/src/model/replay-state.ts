@@ -1,5 +1,5 @@
 import type { ApiEvent } from '../api/types';
-import { contextOf, lockOf, stateChangeOf } from './event-kind';
+import { contextOf, isWriteAccess, lockOf, stateChangeOf } from './event-kind';
 
 export interface ReplayState {
   /** Last value written per variable up to the step, with who wrote it. */
@@ -23,7 +23,7 @@ export function replayState(events: readonly ApiEvent[], step: number): ReplaySt
     const change = stateChangeOf(event);
     if (change) {
       history.push(event);
-      if (change.access_type !== 'Read' && change.access_type !== 'AtomicRead') {
+      if (isWriteAccess(change.access_type)) {
         values.set(change.variable, {
           variable: change.variable,
           value: change.new_value,

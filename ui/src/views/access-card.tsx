@@ -1,6 +1,7 @@
 import type { ApiEvent, RaceAccess } from '../api/types';
 import { ServiceBadge } from '../components/service-badge';
-import { ValueText } from '../components/value-text';
+import { ValueChange } from '../components/value-change';
+import { isWriteAccess } from '../model/event-kind';
 import { contextLabel } from '../model/context-label';
 import { formatClock } from '../model/format';
 
@@ -14,23 +15,13 @@ export function AccessCard({
   access: RaceAccess;
   event: ApiEvent | undefined;
 }) {
-  const writes = access.access_type !== 'Read' && access.access_type !== 'AtomicRead';
+  const writes = isWriteAccess(access.access_type);
   return (
     <section className="access-card" aria-label={title} data-testid="race-access">
       <h2>
         {title} <span className={`badge ${writes ? 'danger' : 'info'}`}>{access.access_type}</span>
       </h2>
-      <div className="value-change" style={{ marginBottom: 8 }}>
-        {writes ? (
-          <>
-            <ValueText value={access.old_value} /> → <ValueText value={access.new_value} />
-          </>
-        ) : (
-          <>
-            read <ValueText value={access.new_value} />
-          </>
-        )}
-      </div>
+      <ValueChange access={access} />
       <dl className="kv">
         <dt>Location</dt>
         <dd className="mono" data-testid="race-location">

@@ -1,10 +1,9 @@
 import type { VariableAccess } from '../api/types';
 import { ServiceBadge } from '../components/service-badge';
-import { ValueText } from '../components/value-text';
+import { ValueChange } from '../components/value-change';
+import { isWriteAccess } from '../model/event-kind';
 import { accessFocus, type AccessLink, type RacePairs } from '../model/access-focus';
 import { formatClockTime } from '../model/format';
-
-const isWrite = (a: VariableAccess) => a.access_type !== 'Read' && a.access_type !== 'AtomicRead';
 
 const LINK_TEXT: Record<AccessLink, string> = {
   ordered: 'happens-before',
@@ -109,22 +108,12 @@ function AccessSummary({
     >
       <h2>
         {title} <span className="muted">#{index + 1}</span>{' '}
-        <span className={`badge ${isWrite(access) ? 'warning' : 'info'}`}>
+        <span className={`badge ${isWriteAccess(access.access_type) ? 'warning' : 'info'}`}>
           {access.access_type}
         </span>
         {access.is_race && <span className="badge danger">RACE</span>}
       </h2>
-      <div className="value-change" style={{ marginBottom: 8 }}>
-        {isWrite(access) ? (
-          <>
-            <ValueText value={access.old_value} /> → <ValueText value={access.new_value} />
-          </>
-        ) : (
-          <>
-            read <ValueText value={access.new_value} />
-          </>
-        )}
-      </div>
+      <ValueChange access={access} />
       <dl className="kv">
         <dt>Service</dt>
         <dd>

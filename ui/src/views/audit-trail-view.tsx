@@ -11,11 +11,12 @@ import { formatClockTime } from '../model/format';
 import { AuditFocus } from './audit-focus';
 import { AuditGraph } from './audit-graph';
 import { CrossTraceRaces } from './cross-trace-races';
+import { isWriteAccess } from '../model/event-kind';
 
 /** Rows rendered around the current step; a hot variable can have thousands of accesses. */
 const AUDIT_WINDOW = 300;
 
-const isWrite = (a: VariableAccess) => a.access_type !== 'Read' && a.access_type !== 'AtomicRead';
+const isWrite = (a: VariableAccess) => isWriteAccess(a.access_type);
 
 /** Sub-views (spec §6.3 "Variables"), in `?mode=`; all but cross-trace step through the same accesses. */
 const MODES = [
