@@ -141,9 +141,14 @@ describe('the dashboard served by a real collector loaded with the banking race'
     },
   );
 
-  it('reports the cross-trace race on alice.balance', async () => {
+  it('reports the cross-trace race on alice.balance and opens it on the cross-trace audit view', async () => {
     await open('/insights/races');
-    await page.getByTestId('global-races').getByText('alice.balance').waitFor();
+    const races = page.getByTestId('global-races');
+    await races.getByText('alice.balance').waitFor();
+    await races.locator('a[href*="mode=cross-trace"]').first().click();
+    await page.getByRole('region', { name: 'Cross-trace races' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('mode')).toBe('cross-trace');
+    await page.getByText('Cross-trace races on alice.balance').waitFor();
   });
 
   it('renders the services page and a service page', async () => {

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { useGlobalAnalysis } from '../api/queries';
+import { crossTraceAuditPath } from '../app/audit-links';
 
 /** Races of this variable between this trace and other traces (from `/api/analyze/global`). */
 export function CrossTraceRaces({ traceId, variable }: { traceId: string; variable: string }) {
@@ -34,11 +35,7 @@ export function CrossTraceRaces({ traceId, variable }: { traceId: string; variab
                     <span className={`badge ${r.severity}`}>{r.severity}</span>
                   </td>
                   <td className="mono">
-                    <Link
-                      to={`/traces/${other}/variables?variable=${encodeURIComponent(variable)}`}
-                    >
-                      {other.slice(0, 8)}
-                    </Link>
+                    <Link to={crossTraceAuditPath(other, variable)}>{other.slice(0, 8)}</Link>
                   </td>
                   <td className="mono">
                     {mine

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { useGlobalAnalysis, useGlobalRaces } from '../../api/queries';
 import type { GlobalRaceCandidate } from '../../api/types';
 import { QueryState } from '../../components/query-state';
+import { crossTraceAuditPath } from '../../app/audit-links';
 
 const ADVICE = {
   CRITICAL:
@@ -54,7 +55,7 @@ export function GlobalRacesTab() {
                             key={t}
                             className="mono"
                             style={{ marginRight: 6 }}
-                            to={`/traces/${t}/variables?variable=${encodeURIComponent(r.variable)}`}
+                            to={crossTraceAuditPath(t, r.variable)}
                           >
                             {t.slice(0, 8)}
                           </Link>
@@ -113,9 +114,7 @@ export function GlobalRacesTab() {
                       </td>
                       <td className="mono">{r.variable}</td>
                       <td className="mono">
-                        <Link
-                          to={`/traces/${r.trace1_id}/variables?variable=${encodeURIComponent(r.variable)}`}
-                        >
+                        <Link to={crossTraceAuditPath(r.trace1_id, r.variable)}>
                           {r.trace1_id.slice(0, 8)}
                         </Link>
                       </td>
@@ -123,9 +122,7 @@ export function GlobalRacesTab() {
                         {r.event1_thread} @ {r.event1_location}
                       </td>
                       <td className="mono">
-                        <Link
-                          to={`/traces/${r.trace2_id}/variables?variable=${encodeURIComponent(r.variable)}`}
-                        >
+                        <Link to={crossTraceAuditPath(r.trace2_id, r.variable)}>
                           {r.trace2_id.slice(0, 8)}
                         </Link>
                       </td>
