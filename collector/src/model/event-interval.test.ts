@@ -60,18 +60,6 @@ describe('eventInterval', () => {
       1_023_000,
     ],
     ['an access with a duration', event(write, 5_000_000), 1_000_000, 1_005_000],
-    [
-      'an HTTP response with only its payload duration_ms (ends when sent)',
-      event(response, null),
-      977_000,
-      1_000_000,
-    ],
-    [
-      'a database query with only its payload duration_ms (stamped at its start)',
-      event({ DatabaseQuery: { query: 'select 1', database: 'db', duration_ms: 4 } }, null),
-      1_000_000,
-      1_004_000,
-    ],
     ['an event without a duration', event(call, null), 1_000_000, 1_000_000],
   ])('reads %s', (_what, e, startUs, endUs) => {
     expect(eventInterval(e)).toEqual({ startUs, endUs });

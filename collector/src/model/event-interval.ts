@@ -15,26 +15,10 @@ export interface EventInterval {
  * made sequential requests overlap.
  */
 export function eventInterval(event: StoredEvent): EventInterval {
-  const us = durationUs(event);
+  const ns = event.metadata.duration_ns;
+  const us = typeof ns === 'number' && ns > 0 ? ns / 1000 : 0;
   if (us > 0 && stampedAtEnd(event)) return { startUs: event.time_us - us, endUs: event.time_us };
   return { startUs: event.time_us, endUs: event.time_us + us };
-}
-
-/**
- * `duration_ns`, else the `duration_ms` an HTTP response or a database query carries in its payload
- * (the SDKs fill both; hand-written events often only the latter).
- */
-function durationUs(event: StoredEvent): number {
-  const ns = event.metadata.duration_ns;
-  if (typeof ns === 'number' && ns > 0) return ns / 1000;
-  const { kind } = event;
-  const ms =
-    'HttpResponse' in kind
-      ? kind.HttpResponse.duration_ms
-      : 'DatabaseQuery' in kind
-        ? kind.DatabaseQuery.duration_ms
-        : undefined;
-  return typeof ms === 'number' && ms > 0 ? ms * 1000 : 0;
 }
 
 function stampedAtEnd(event: StoredEvent): boolean {
