@@ -60,6 +60,12 @@ describe('eventInterval', () => {
       1_023_000,
     ],
     ['an access with a duration', event(write, 5_000_000), 1_000_000, 1_005_000],
+    [
+      "an OTLP span's closing HTTP response (an instant at the span end, whatever its duration_ms)",
+      event(response, null, { source: 'otlp' }),
+      1_000_000,
+      1_000_000,
+    ],
     ['an event without a duration', event(call, null), 1_000_000, 1_000_000],
   ])('reads %s', (_what, e, startUs, endUs) => {
     expect(eventInterval(e)).toEqual({ startUs, endUs });
