@@ -96,9 +96,8 @@ export class TraceRegistry {
     for (const { traceId } of touched.values()) {
       const state = this.traces.get(traceId)!;
       const size = state.events.length;
-      if (size <= EAGER_ANALYSIS_MAX_EVENTS) this.update(state);
-      // A big trace is costly to rebuild: keep its analysis for the queries that will follow.
-      else if (size >= 2 * state.analysed) this.analysisOf(state);
+      // A big trace waits until it has doubled (total work stays linear); `update` keeps its analysis.
+      if (size <= EAGER_ANALYSIS_MAX_EVENTS || size >= 2 * state.analysed) this.update(state);
     }
     return { touched: [...touched.values()], accepted };
   }
