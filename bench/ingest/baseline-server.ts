@@ -1,29 +1,4 @@
 // The parse-only baseline: reads the body, JSON.parse, answers what the collector answers. Nothing else.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { serveParsingReceiver } from './parsing-receiver.js';
 
-const server = createServer((req, res) => {
-  const chunks: Buffer[] = [];
-  req.on('data', (chunk: Buffer) => chunks.push(chunk));
-  req.on('end', () => {
-    const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { events: unknown[] };
-    const answer = JSON.stringify({
-      success: true,
-      data: `Ingested ${body.events.length} events`,
-      error: null,
-    });
-    res.writeHead(200, { 'content-type': 'application/json' }).end(answer);
-  });
-});
-server.keepAliveTimeout = 65_000;
-server.listen(0, '127.0.0.1', () => {
-  const { port } = server.address() as AddressInfo;
-  process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${port}` })}\n`);
-});
-process.on('SIGTERM', () => server.close(() => process.exit(0)));
-
-// The bench asks for this process's CPU time over IPC (robust to other load on the machine).
-process.on('message', () => {
-  const { user, system } = process.cpuUsage();
-  process.send?.(user + system);
-});
+serveParsingReceiver(() => {});

@@ -25,6 +25,10 @@ export interface IngestBenchResult {
   /** The same collector with the engine replaced by a trace counter: the ingest path alone. */
   ingestOnly: ReceiverResult;
   baseline: ReceiverResult;
+  /** The baseline keeping as many parsed events as the collector held: the cost of keeping objects. */
+  keepParsed: ReceiverResult;
+  /** Events the collector held at the end of its run (its default retention), kept by `keepParsed`. */
+  eventsHeld: number;
   /** collector events/s ÷ baseline events/s. */
   ratio: number;
   /** baseline CPU per event ÷ collector CPU per event (what the ratio would be with the CPU to itself). */
@@ -41,14 +45,17 @@ export async function runIngestBench(
 ): Promise<IngestBenchResult> {
   const template = new BatchTemplate(100);
   const loadBefore = loadavg();
-  const results: Record<'collector' | 'ingestOnly' | 'baseline', ReceiverResult> = {} as never;
+  const results: Record<'collector' | 'ingestOnly' | 'baseline' | 'keepParsed', ReceiverResult> =
+    {} as never;
+  let eventsHeld = 0;
   for (const [name, file, args] of [
-    ['baseline', './baseline-server.ts', []],
-    ['collector', './collector-server.ts', []],
-    ['ingestOnly', './collector-server.ts', ['--no-engine']],
+    ['baseline', './baseline-server.ts', () => []],
+    ['collector', './collector-server.ts', () => []],
+    ['ingestOnly', './collector-server.ts', () => ['--no-engine']],
+    ['keepParsed', './keep-parsed-server.ts', () => [String(Math.max(1, eventsHeld))]],
   ] as const) {
     log(`ingest: ${name} ...`);
-    const server = await spawnServer(file, SERVER_NODE_FLAGS, args);
+    const server = await spawnServer(file, SERVER_NODE_FLAGS, args());
     try {
       let cpuStart = 0;
       let cpuUsed = 0;
@@ -57,6 +64,7 @@ export async function runIngestBench(
         measureEnd: async () => void (cpuUsed = (await server.cpuUs()) - cpuStart),
       });
       results[name] = { ...result, cpuUsPerEvent: cpuUsed / Math.max(1, result.events) };
+      if (name === 'collector') eventsHeld = await eventsCaptured(server.url);
     } finally {
       await server.stop();
     }
@@ -75,9 +83,19 @@ export async function runIngestBench(
     collector: results.collector,
     ingestOnly: results.ingestOnly,
     baseline: results.baseline,
+    keepParsed: results.keepParsed,
+    eventsHeld,
     ratio: results.collector.eventsPerSecond / results.baseline.eventsPerSecond,
     cpuRatio: results.baseline.cpuUsPerEvent / results.collector.cpuUsPerEvent,
   };
+}
+
+/** How many events the collector holds now (`GET /status`). */
+async function eventsCaptured(url: string): Promise<number> {
+  const answer = (await (await fetch(`${url}/status`)).json()) as {
+    data: { events_captured: number };
+  };
+  return answer.data.events_captured;
 }
 
 export function formatIngestBench(r: IngestBenchResult): string {
@@ -96,11 +114,16 @@ export function formatIngestBench(r: IngestBenchResult): string {
     row('collector (memory store, real engine)', r.collector),
     row('collector, engine replaced by a trace counter', r.ingestOnly),
     row('parse-only baseline', r.baseline),
+    row(
+      `baseline keeping the parsed events (${r.eventsHeld.toLocaleString('en')}, as many as the collector held)`,
+      r.keepParsed,
+    ),
     '',
     `Ratio collector / baseline: **${r.ratio.toFixed(2)}** (target ≥ 0.5); collector ${Math.round(r.collector.eventsPerSecond).toLocaleString('en')} events/s (target ≥ 50,000). ` +
       `Without the engine: ratio ${(r.ingestOnly.eventsPerSecond / r.baseline.eventsPerSecond).toFixed(2)}. ` +
       `By server CPU per event (independent of other load): collector ${r.cpuRatio.toFixed(2)} × the baseline's efficiency, ` +
       `${(r.baseline.cpuUsPerEvent / r.ingestOnly.cpuUsPerEvent).toFixed(2)} without the engine; ` +
-      `one core at that cost would take ${Math.round(1e6 / r.collector.cpuUsPerEvent).toLocaleString('en')} events/s.`,
+      `one core at that cost would take ${Math.round(1e6 / r.collector.cpuUsPerEvent).toLocaleString('en')} events/s. ` +
+      `Keeping the parsed events and doing nothing else: ratio ${(r.keepParsed.eventsPerSecond / r.baseline.eventsPerSecond).toFixed(2)}.`,
   ].join('\n');
 }
