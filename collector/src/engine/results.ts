@@ -74,6 +74,14 @@ export interface VariableAccess extends AccessFacts {
   has_causal_link_to_previous: boolean;
   /** Races with any earlier access (not only the previous one). */
   is_race: boolean;
+  /**
+   * Ids of the accesses of this trace that this one races with, earlier or later, in trail order. At
+   * most 20 (a hot variable would otherwise make the trail quadratic): the earlier ones first, then
+   * later ones while there is room; `race_partner_count` says how many there are in all.
+   */
+  race_partners: string[];
+  /** Accesses this one races with in all; more than `race_partners.length` when the list was cut. */
+  race_partner_count: number;
 }
 
 export interface CriticalPathStep {

@@ -66,6 +66,12 @@ describe('S1 through the API', () => {
     expect(races).toMatchObject({ trace_id: traceId, potential_races: 1 });
     const trail = await get(`/api/traces/${traceId}/audit-trail/balance`);
     expect(trail.accesses.map((a: { is_race: boolean }) => a.is_race)).toEqual([false, true]);
+    // Each write names the other as its racing partner, earlier or later.
+    const [first, second] = trail.accesses as Array<{ event_id: string; race_partners: string[] }>;
+    expect(trail.accesses).toMatchObject([
+      { race_partners: [second!.event_id], race_partner_count: 1 },
+      { race_partners: [first!.event_id], race_partner_count: 1 },
+    ]);
     const graph = await get(`/api/traces/${traceId}/graph`);
     expect(graph.nodes).toHaveLength(4);
     expect(graph.races).toHaveLength(1);

@@ -1,15 +1,18 @@
 import type { TraceAnalysis } from '../races/trace-analysis.js';
 import type { VariableAccess } from '../results.js';
+import { racePartnersOf } from './race-partners-of.js';
 
 /**
  * Audit trail per variable (spec §4.9, DESIGN "Analyses"): every access in causal order (the canonical
  * HB linear extension, ties by timestamp), whether the previous access happens before it, and whether it
- * races with any earlier access — not only the previous one, as the old server did.
+ * races with any earlier access — not only the previous one, as the old server did — and with which
+ * accesses, earlier or later (at most MAX_RACE_PARTNERS ids, with the exact count).
  */
 export function auditTrailsOf(analysis: TraceAnalysis): Record<string, VariableAccess[]> {
   const { events, causality, races } = analysis;
   const trails: Record<string, VariableAccess[]> = {};
   const previous = new Map<string, number>();
+  const partners = racePartnersOf(events, causality);
   for (const i of causality.order) {
     const event = events[i]!;
     if (!('StateChange' in event.kind)) continue;
@@ -28,6 +31,8 @@ export function auditTrailsOf(analysis: TraceAnalysis): Record<string, VariableA
       location: change.location,
       has_causal_link_to_previous: prev === undefined || causality.happensBefore(prev, i),
       is_race: races.racesEarlier[i] === 1,
+      race_partners: partners.listed.get(i)!.map((p) => events[p]!.id),
+      race_partner_count: partners.counts.get(i)!,
       locks_held: causality.locks[i]!.labels(),
     });
   }
