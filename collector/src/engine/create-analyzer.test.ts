@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { RacewayEvent } from '../model/event.js';
 import { createAnalyzer } from './create-analyzer.js';
-import { access, fixtureEvent as ev, storedEvents, uuidOf } from './fixtures/fixture-event.js';
+import {
+  access,
+  call,
+  fixtureEvent as ev,
+  storedEvents,
+  uuidOf,
+} from './fixtures/fixture-event.js';
+import { EAGER_ANALYSIS_MAX_EVENTS } from './races/trace-registry.js';
 import { s1, s10, s2, s3, s3Spawn, s4, s5, s6, s9b } from './fixtures/scenarios.js';
 
 const options = { skewToleranceMs: 1, anomalyMinSamples: 5 };
@@ -166,6 +173,67 @@ describe('ingest', () => {
       { trace_id: id('s4'), variable: 'account_balance', severity: 'WARNING', count: 2 },
       { trace_id: id('s4'), variable: 'account_balance', severity: 'CRITICAL', count: 1 },
     ]);
+  });
+
+  it('announces a race group that a query found in a big trace between its doublings, once', () => {
+    const analyzer = createAnalyzer(options);
+    // A chain of calls longer than the eager-analysis limit: re-analysed at ingest only when doubled.
+    const chain = Array.from({ length: EAGER_ANALYSIS_MAX_EVENTS + 10 }, (_, k) =>
+      ev({
+        name: `big-${k}`,
+        trace: 'big',
+        parent: k === 0 ? undefined : `big-${k - 1}`,
+        thread: 'main',
+        at: k * 0.01,
+        kind: call(`step${k}`),
+      }),
+    );
+    const racing = ['a', 'b'].map((thread, k) =>
+      ev({
+        name: `big-write-${thread}`,
+        trace: 'big',
+        thread: `worker-${thread}`,
+        at: 20 + k,
+        kind: access('counter', 'Write', `big.ts:${k + 1}`, k + 1, 0),
+      }),
+    );
+    analyzer.ingest(storedEvents(chain));
+    expect(analyzer.ingest(storedEvents(racing, 5_000)).races).toEqual([]);
+    expect(analyzer.traceRaces(id('big')).potential_races).toBe(1);
+    const unrelated = storedEvents(s1(), 6_000);
+    const next = analyzer.ingest(unrelated).races;
+    expect(next).toContainEqual({
+      trace_id: id('big'),
+      variable: 'counter',
+      severity: 'CRITICAL',
+      count: 1,
+    });
+    expect(analyzer.ingest(storedEvents(s4(), 7_000)).races.map((r) => r.trace_id)).not.toContain(
+      id('big'),
+    );
+  });
+
+  it('does not announce what a query found in a trace forgotten before the next ingest', () => {
+    const analyzer = createAnalyzer(options);
+    const chain = Array.from({ length: EAGER_ANALYSIS_MAX_EVENTS + 10 }, (_, k) =>
+      ev({ name: `gone-${k}`, trace: 'gone', thread: 'main', at: k * 0.01, kind: call(`s${k}`) }),
+    );
+    const racing = ['a', 'b'].map((thread, k) =>
+      ev({
+        name: `gone-write-${thread}`,
+        trace: 'gone',
+        thread: `worker-${thread}`,
+        at: 20 + k,
+        kind: access('counter', 'Write', `gone.ts:${k + 1}`, k + 1, 0),
+      }),
+    );
+    analyzer.ingest(storedEvents([...chain, ...racing.slice(0, 1)]));
+    analyzer.ingest(storedEvents(racing.slice(1), 5_000));
+    expect(analyzer.traceRaces(id('gone')).potential_races).toBe(1);
+    analyzer.forget([id('gone')]);
+    expect(analyzer.ingest(storedEvents(s1(), 6_000)).races.map((r) => r.trace_id)).not.toContain(
+      id('gone'),
+    );
   });
 
   it('never lets a missing release leak into another trace', () => {

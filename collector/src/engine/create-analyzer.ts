@@ -33,6 +33,10 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
   const serviceGraph = new ServiceGraph();
   const racy = new Set<string>();
   let pending: AnalysisUpdate | undefined;
+  // What an analysis outside ingest found (a query brings a big trace up to date between the doublings
+  // that trigger its analysis at ingest): the memo moves on, so it would never be announced; it joins
+  // the next ingest update instead.
+  let deferred: Pick<AnalysisUpdate, 'races' | 'globalRaces'> = { races: [], globalRaces: [] };
   let sweep: { version: number; limit: number; result: GlobalSweep } | undefined;
 
   // The memo of a trace is its race groups' counts (only when it has races), to announce growth.
@@ -47,11 +51,11 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
       next.races.groups.length === 0
         ? undefined
         : new Map(next.races.groups.map((g) => [groupKey(g), g.count]));
-    if (!pending) return counts;
+    const announce = pending ?? deferred;
     const before = previousMemo as Map<string, number> | undefined;
     for (const group of next.races.groups) {
       if (group.count > (before?.get(groupKey(group)) ?? 0))
-        pending.races.push({
+        announce.races.push({
           trace_id: next.traceId,
           variable: group.variable,
           severity: group.severity,
@@ -59,7 +63,7 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
         });
     }
     for (const race of newGlobal) {
-      pending.globalRaces.push({
+      announce.globalRaces.push({
         variable: race.variable,
         trace1_id: race.trace1_id,
         trace2_id: race.trace2_id,
@@ -85,7 +89,8 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
 
   return {
     ingest(events: readonly StoredEvent[]): AnalysisUpdate {
-      const update: AnalysisUpdate = { traces: [], races: [], globalRaces: [], anomalies: [] };
+      const update: AnalysisUpdate = { traces: [], ...deferred, anomalies: [] };
+      deferred = { races: [], globalRaces: [] };
       let fresh: StoredEvent[];
       pending = update;
       try {
@@ -113,6 +118,15 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
       return update;
     },
     forget(traceIds) {
+      if (deferred.races.length + deferred.globalRaces.length > 0) {
+        const gone = new Set(traceIds);
+        deferred = {
+          races: deferred.races.filter((r) => !gone.has(r.trace_id)),
+          globalRaces: deferred.globalRaces.filter(
+            (r) => !gone.has(r.trace1_id) && !gone.has(r.trace2_id),
+          ),
+        };
+      }
       for (const traceId of traceIds) {
         const events = registry.forget(traceId);
         detector.forget(events);
