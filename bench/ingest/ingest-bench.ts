@@ -7,6 +7,8 @@ import type { LoadOptions, LoadResult } from './drive-load.js';
 export interface ReceiverResult extends LoadResult {
   /** Server CPU time (user + system) per accepted event, µs: robust to other load on the machine. */
   cpuUsPerEvent: number;
+  /** The load generator's own CPU time per accepted event, µs (it shares the machine's cores). */
+  clientCpuUsPerEvent: number;
 }
 import { SERVER_NODE_FLAGS } from '../collector-node-flags.js';
 import { spawnServer } from './spawn-server.js';
@@ -33,6 +35,11 @@ export interface IngestBenchResult {
   ratio: number;
   /** baseline CPU per event ÷ collector CPU per event (what the ratio would be with the CPU to itself). */
   cpuRatio: number;
+  /**
+   * CPU per event (µs) a collector may spend, on all its threads, to reach half the baseline's rate:
+   * the machine's cores at that rate, less what the load generator needs per event.
+   */
+  halfRateBudgetUs: number;
 }
 
 /**
@@ -59,11 +66,25 @@ export async function runIngestBench(
     try {
       let cpuStart = 0;
       let cpuUsed = 0;
+      let clientStart = process.cpuUsage();
+      let clientUsed = 0;
       const result = await driveLoad(server.url, template, load, {
-        measureStart: async () => void (cpuStart = await server.cpuUs()),
-        measureEnd: async () => void (cpuUsed = (await server.cpuUs()) - cpuStart),
+        measureStart: async () => {
+          cpuStart = await server.cpuUs();
+          clientStart = process.cpuUsage();
+        },
+        measureEnd: async () => {
+          const client = process.cpuUsage(clientStart);
+          clientUsed = client.user + client.system;
+          cpuUsed = (await server.cpuUs()) - cpuStart;
+        },
       });
-      results[name] = { ...result, cpuUsPerEvent: cpuUsed / Math.max(1, result.events) };
+      const perEvent = (us: number) => us / Math.max(1, result.events);
+      results[name] = {
+        ...result,
+        cpuUsPerEvent: perEvent(cpuUsed),
+        clientCpuUsPerEvent: perEvent(clientUsed),
+      };
       if (name === 'collector') eventsHeld = await eventsCaptured(server.url);
     } finally {
       await server.stop();
@@ -86,6 +107,9 @@ export async function runIngestBench(
     keepParsed: results.keepParsed,
     eventsHeld,
     ratio: results.collector.eventsPerSecond / results.baseline.eventsPerSecond,
+    halfRateBudgetUs:
+      (cpus().length * 1e6) / (results.baseline.eventsPerSecond / 2) -
+      results.collector.clientCpuUsPerEvent,
     cpuRatio: results.baseline.cpuUsPerEvent / results.collector.cpuUsPerEvent,
   };
 }
@@ -100,7 +124,7 @@ async function eventsCaptured(url: string): Promise<number> {
 
 export function formatIngestBench(r: IngestBenchResult): string {
   const row = (name: string, x: ReceiverResult) =>
-    `| ${name} | ${Math.round(x.eventsPerSecond).toLocaleString('en')} | ${x.p50Ms.toFixed(1)} | ${x.p99Ms.toFixed(1)} | ${x.cpuUsPerEvent.toFixed(1)} | ${x.requests} | ${x.refused} |`;
+    `| ${name} | ${Math.round(x.eventsPerSecond).toLocaleString('en')} | ${x.p50Ms.toFixed(1)} | ${x.p99Ms.toFixed(1)} | ${x.cpuUsPerEvent.toFixed(1)} | ${x.clientCpuUsPerEvent.toFixed(1)} | ${x.requests} | ${x.refused} |`;
   const c = r.conditions;
   return [
     `### Native ingest (bench/ingest), ${r.date}`,
@@ -109,8 +133,8 @@ export function formatIngestBench(r: IngestBenchResult): string {
       `${c.load.connections} keep-alive loopback connections, closed loop, ${c.load.warmupMs / 1000} s warm-up + ` +
       `${c.load.durationMs / 1000} s measured; 100-event batches (${(r.batchBytes / 1024).toFixed(0)} KiB) shaped like the captured TS SDK batch.`,
     '',
-    '| receiver | events/s | p50 ms | p99 ms | server CPU µs/event | requests | refused |',
-    '|---|---:|---:|---:|---:|---:|---:|',
+    '| receiver | events/s | p50 ms | p99 ms | server CPU µs/event | load generator CPU µs/event | requests | refused |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
     row('collector (memory store, real engine)', r.collector),
     row('collector, engine replaced by a trace counter', r.ingestOnly),
     row('parse-only baseline', r.baseline),
@@ -124,6 +148,10 @@ export function formatIngestBench(r: IngestBenchResult): string {
       `By server CPU per event (independent of other load): collector ${r.cpuRatio.toFixed(2)} × the baseline's efficiency, ` +
       `${(r.baseline.cpuUsPerEvent / r.ingestOnly.cpuUsPerEvent).toFixed(2)} without the engine; ` +
       `one core at that cost would take ${Math.round(1e6 / r.collector.cpuUsPerEvent).toLocaleString('en')} events/s. ` +
-      `Keeping the parsed events and doing nothing else: ratio ${(r.keepParsed.eventsPerSecond / r.baseline.eventsPerSecond).toFixed(2)}.`,
+      `Keeping the parsed events and doing nothing else: ratio ${(r.keepParsed.eventsPerSecond / r.baseline.eventsPerSecond).toFixed(2)}. ` +
+      `Half the baseline's rate leaves a collector ${r.halfRateBudgetUs.toFixed(1)} µs of CPU per event on all its threads ` +
+      `(${c.cpus} cores at ${Math.round(r.baseline.eventsPerSecond / 2).toLocaleString('en')} events/s, less the load generator's ` +
+      `${r.collector.clientCpuUsPerEvent.toFixed(1)} µs/event); it spends ${r.collector.cpuUsPerEvent.toFixed(1)}, ` +
+      `${r.ingestOnly.cpuUsPerEvent.toFixed(1)} of them without the engine.`,
   ].join('\n');
 }
