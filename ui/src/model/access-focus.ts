@@ -1,4 +1,5 @@
-import type { RaceDetail, RaceSeverity, VariableAccess } from '../api/types';
+import type { RaceSeverity, VariableAccess } from '../api/types';
+import { isWriteAccess } from './event-kind';
 
 /** How two consecutive accesses of a variable relate. */
 export type AccessLink = 'ordered' | 'race' | 'unordered';
@@ -8,11 +9,21 @@ export type RacePairs = ReadonlyMap<string, RaceSeverity>;
 
 const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
-export function racePairsOf(details: readonly RaceDetail[], variable: string): RacePairs {
+/**
+ * The racing pairs of an audit trail, from each access's `race_partners` (every partner up to the API's
+ * cap per access, earlier or later; the pair is found from either side). Severity as the collector
+ * grades it: CRITICAL when both write, WARNING otherwise.
+ */
+export function racePairsOf(accesses: readonly VariableAccess[]): RacePairs {
+  const byId = new Map(accesses.map((a) => [a.event_id, a]));
   const pairs = new Map<string, RaceSeverity>();
-  for (const race of details)
-    if (race.variable === variable)
-      pairs.set(pairKey(race.event1_id, race.event2_id), race.severity);
+  for (const access of accesses)
+    for (const id of access.race_partners) {
+      const partner = byId.get(id);
+      if (!partner) continue;
+      const bothWrite = isWriteAccess(access.access_type) && isWriteAccess(partner.access_type);
+      pairs.set(pairKey(access.event_id, id), bothWrite ? 'CRITICAL' : 'WARNING');
+    }
   return pairs;
 }
 
@@ -46,8 +57,10 @@ export interface AccessFocus {
   current: VariableAccess;
   previous: Neighbour | undefined;
   next: Neighbour | undefined;
-  /** Every access the API reports racing with the current one, adjacent or not. */
+  /** Every access the API reports racing with the current one, adjacent or not, in trail order. */
   racesWith: Array<{ index: number; access: VariableAccess; severity: RaceSeverity }>;
+  /** Partners the API counted but did not list (beyond its cap per access). */
+  unlisted: number;
 }
 
 /** The current access of an audit trail with its neighbours and race partners (spec §6.3 "Focus"). */
@@ -76,5 +89,6 @@ export function accessFocus(
     },
     next: after && { index: index + 1, access: after, link: linkBetween(current, after, pairs) },
     racesWith,
+    unlisted: Math.max(current.race_partner_count - racesWith.length, 0),
   };
 }

@@ -18,7 +18,7 @@ describe('accessGraph', () => {
       ['r2', 'w1', 'race'],
       ['w1', 'w2', 'race'],
     ]);
-    expect(graph.races).toEqual([{ a: 'r1', b: 'w2', severity: 'CRITICAL' }]);
+    expect(graph.races).toEqual([{ a: 'r1', b: 'w2', severity: 'WARNING' }]);
   });
 
   it('draws the page of accesses that holds the current one', () => {

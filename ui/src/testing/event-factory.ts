@@ -83,6 +83,8 @@ export function makeAccess(id: string, overrides: Partial<VariableAccess> = {}):
     locks_held: [],
     has_causal_link_to_previous: false,
     is_race: false,
+    race_partners: [],
+    race_partner_count: 0,
     ...overrides,
   };
 }

@@ -1,5 +1,5 @@
 import type { FullTraceAnalysis, RaceAccess, TraceGraph } from '../api/types';
-import { makeEvent, read, write } from './event-factory';
+import { makeAccess, makeEvent, read, write } from './event-factory';
 
 export const TRACE_ID = 'aaaaaaaa-aaaa-4aaa-aaaa-aaaaaaaaaaaa';
 
@@ -54,7 +54,35 @@ export function s1Trace(): { trace: FullTraceAnalysis; graph: TraceGraph } {
   const trace: FullTraceAnalysis = {
     trace_id: TRACE_ID,
     events: [root, a, b, r],
-    audit_trails: {},
+    audit_trails: {
+      balance: [
+        makeAccess('write-a', {
+          thread_id: 'worker-1',
+          old_value: 10,
+          new_value: 15,
+          location: 'balance.rs:12',
+          is_race: false,
+          race_partners: ['write-b'],
+          race_partner_count: 1,
+        }),
+        makeAccess('write-b', {
+          thread_id: 'worker-2',
+          old_value: 15,
+          new_value: 20,
+          location: 'balance.rs:45',
+          is_race: true,
+          race_partners: ['write-a'],
+          race_partner_count: 1,
+        }),
+        makeAccess('read-c', {
+          thread_id: 'worker-2',
+          access_type: 'Read',
+          new_value: 20,
+          location: 'balance.rs:50',
+          has_causal_link_to_previous: true,
+        }),
+      ],
+    },
     analysis: {
       concurrent_events: 1,
       potential_races: 1,

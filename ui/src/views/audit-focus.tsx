@@ -53,13 +53,14 @@ export function AuditFocus({
         )}
       </div>
       <section className="panel" aria-label="Races of this access">
-        <h3>Races of access #{focus.index + 1}</h3>
+        <h3>
+          Races of access #{focus.index + 1}
+          {focus.current.race_partner_count > 0 && (
+            <span className="muted"> · {focus.current.race_partner_count} in all</span>
+          )}
+        </h3>
         {focus.racesWith.length === 0 ? (
-          <div className="muted">
-            {focus.current.is_race
-              ? 'Races with an earlier access the API does not list as a pair (only representative pairs are sent).'
-              : 'No access races with this one.'}
-          </div>
+          <div className="muted">No access races with this one.</div>
         ) : (
           <ul className="plain-list" data-testid="focus-races">
             {focus.racesWith.map((r) => (
@@ -72,8 +73,43 @@ export function AuditFocus({
             ))}
           </ul>
         )}
+        {focus.unlisted > 0 && (
+          <div className="muted" data-testid="focus-races-unlisted">
+            and {focus.unlisted} more the collector counted but did not list (it names up to 20 per
+            access).
+          </div>
+        )}
       </section>
     </div>
+  );
+}
+
+/** The current access's racing partners as links to step to, for the debugger's summary line. */
+export function RacePartnerLinks({
+  accesses,
+  step,
+  pairs,
+  go,
+}: {
+  accesses: readonly VariableAccess[];
+  step: number;
+  pairs: RacePairs;
+  go: (index: number) => void;
+}) {
+  const focus = accessFocus(accesses, step, pairs);
+  if (!focus || focus.current.race_partner_count === 0) return null;
+  return (
+    <strong className="danger-text" data-testid="audit-current-races">
+      {' '}
+      — races with{' '}
+      {focus.racesWith.map((r, k) => (
+        <span key={r.access.event_id}>
+          {k > 0 && ', '}
+          <button onClick={() => go(r.index)}>#{r.index + 1}</button>
+        </span>
+      ))}
+      {focus.unlisted > 0 && ` and ${focus.unlisted} more`}
+    </strong>
   );
 }
 

@@ -8,7 +8,7 @@ import { ServiceBadge } from '../components/service-badge';
 import { ValueText } from '../components/value-text';
 import { racePairsOf } from '../model/access-focus';
 import { formatClockTime } from '../model/format';
-import { AuditFocus } from './audit-focus';
+import { AuditFocus, RacePartnerLinks } from './audit-focus';
 import { AuditGraph } from './audit-graph';
 import { CrossTraceRaces } from './cross-trace-races';
 import { isWriteAccess } from '../model/event-kind';
@@ -41,10 +41,7 @@ export function AuditTrailView({ trace }: { trace: FullTraceAnalysis }) {
   const variable =
     variableParam && trace.audit_trails[variableParam] ? variableParam : (variables[0] ?? '');
   const accesses = trace.audit_trails[variable] ?? [];
-  const pairs = useMemo(
-    () => racePairsOf(trace.analysis.race_details, variable),
-    [trace.analysis.race_details, variable],
-  );
+  const pairs = useMemo(() => racePairsOf(accesses), [accesses]);
   const step = Math.min(Math.max(Number(stepParam ?? 0) || 0, 0), Math.max(accesses.length - 1, 0));
   const go = (n: number) => setStep(String(Math.min(Math.max(n, 0), accesses.length - 1)));
 
@@ -172,9 +169,7 @@ export function AuditTrailView({ trace }: { trace: FullTraceAnalysis }) {
                 <div className="value-change" style={{ marginTop: 8 }} data-testid="audit-current">
                   Value after step {step + 1}: <ValueText value={current.new_value} /> (
                   {current.access_type} by {current.thread_id} at {current.location || '?'})
-                  {current.is_race && (
-                    <strong className="danger-text"> — races with an earlier access</strong>
-                  )}
+                  <RacePartnerLinks accesses={accesses} step={step} pairs={pairs} go={go} />
                 </div>
               )}
             </>

@@ -1,7 +1,9 @@
+import { Link } from 'react-router';
 import type { ApiEvent, FullTraceAnalysis } from '../api/types';
 import { ServiceBadge } from '../components/service-badge';
 import { contextOf, durationMs, eventLabel, eventLocation, kindName } from '../model/event-kind';
 import { formatClock, formatDuration } from '../model/format';
+import { eventRaces } from '../model/race-partners';
 
 /** Right-hand sidebar for the selected event: identity, payload, metadata, computed clock and locks. */
 export function EventDetails({
@@ -16,9 +18,7 @@ export function EventDetails({
   onSelect: (id: string) => void;
 }) {
   const payload = Object.values(event.kind)[0] as unknown;
-  const races = trace.analysis.race_details.filter(
-    (r) => r.event1_id === event.id || r.event2_id === event.id,
-  );
+  const races = eventRaces(trace, event.id);
   const locks = event.locks_held ?? event.lock_set;
   return (
     <aside className="sidebar" aria-label="Event details" data-testid="event-details">
@@ -30,10 +30,33 @@ export function EventDetails({
           ×
         </button>
       </div>
-      {races.length > 0 && (
-        <div className="error-box" style={{ marginBottom: 8 }}>
-          Races with {races.length} other access{races.length === 1 ? '' : 'es'} on{' '}
-          {races.map((r) => r.variable).join(', ')}.
+      {races && (
+        <div className="error-box" style={{ marginBottom: 8 }} data-testid="event-races">
+          Races with {races.partners.length + races.unlisted} other access
+          {races.partners.length + races.unlisted === 1 ? '' : 'es'} on{' '}
+          <Link
+            to={`/traces/${trace.trace_id}/variables?variable=${encodeURIComponent(races.variable)}&mode=focus&access=${races.index}`}
+          >
+            {races.variable}
+          </Link>
+          :
+          <ul className="plain-list">
+            {races.partners.map(({ index, access }) => (
+              <li key={access.event_id}>
+                <a
+                  href={`#${access.event_id}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    onSelect(access.event_id);
+                  }}
+                >
+                  #{index + 1} {access.access_type} by {access.thread_id}
+                </a>{' '}
+                <span className="mono small">{access.location}</span>
+              </li>
+            ))}
+          </ul>
+          {races.unlisted > 0 && <div>and {races.unlisted} more not listed</div>}
         </div>
       )}
       <dl className="kv">

@@ -6,16 +6,14 @@ import { contextOf, eventLabel, eventLocation, kindName } from '../model/event-k
 import { formatClockTime } from '../model/format';
 import { EventSplit } from './event-split';
 import { useSelectedEvent } from './use-selected-event';
+import { racingEventIds } from '../model/race-partners';
 
 const COLUMNS = '100px 130px 110px minmax(160px, 2fr) minmax(120px, 1fr) minmax(120px, 1fr)';
 
 /** Every event in time order, virtualised so that a 10k-event trace scrolls smoothly. */
 export function EventListView({ trace }: { trace: FullTraceAnalysis }) {
   const { selected, select } = useSelectedEvent(trace);
-  const racing = useMemo(
-    () => new Set(trace.analysis.race_details.flatMap((r) => [r.event1_id, r.event2_id])),
-    [trace],
-  );
+  const racing = useMemo(() => racingEventIds(trace), [trace]);
   const parent = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: trace.events.length,

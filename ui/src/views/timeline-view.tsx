@@ -6,6 +6,7 @@ import { formatDuration } from '../model/format';
 import { packTimeline, type TimelineLane } from '../model/timeline-packing';
 import { EventSplit } from './event-split';
 import { useSelectedEvent } from './use-selected-event';
+import { racingEventIds } from '../model/race-partners';
 
 const ROW = 18;
 
@@ -16,10 +17,7 @@ export function TimelineView({ trace }: { trace: FullTraceAnalysis }) {
     () => new Set(trace.critical_path?.path.map((s) => s.id) ?? []),
     [trace],
   );
-  const racing = useMemo(
-    () => new Set(trace.analysis.race_details.flatMap((r) => [r.event1_id, r.event2_id])),
-    [trace],
-  );
+  const racing = useMemo(() => racingEventIds(trace), [trace]);
   const packed = useMemo(() => {
     const items = trace.events.map((e) => ({
       id: e.id,
