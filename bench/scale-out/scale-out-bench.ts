@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { pino } from 'pino';
 import { StoreFollower } from '../../collector/src/cluster/store-follower.js';
 import { createAnalyzer } from '../../collector/src/engine/create-analyzer.js';
+import { defaultConfig } from '../../collector/src/config/raceway-config.js';
 import { CollectorMetrics } from '../../collector/src/metrics/collector-metrics.js';
 import type { RacewayEvent } from '../../collector/src/model/event.js';
 import { systemClock } from '../../collector/src/model/clock.js';
@@ -109,7 +110,7 @@ async function directVersusBrokered(events: number, brokerUrl: string): Promise<
   await pipeline.start();
   const name = `raceway.bench.${process.pid}.${Date.now()}`;
   const broker = new BrokerBuffer({
-    config: { kind: 'rabbitmq', url: brokerUrl, name, prefetch: 8 },
+    config: { ...defaultConfig().broker, kind: 'rabbitmq', url: brokerUrl, name, prefetch: 8 },
     pipeline,
     logger: silent,
     retryAfterMs: 100,

@@ -293,7 +293,7 @@ function buildBroker(
   const { broker } = config;
   if (broker.kind === 'none' || broker.url === undefined) return undefined;
   return new BrokerBuffer({
-    config: { ...broker, url: broker.url },
+    config: { ...broker, kind: broker.kind, url: broker.url },
     pipeline,
     logger,
     retryAfterMs: config.queue.retryAfterMs,

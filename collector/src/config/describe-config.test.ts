@@ -10,6 +10,8 @@ describe('maskUrl', () => {
       'postgres://bob@db:5432/x?sslmode=require&password=***&sslpassword=***',
     ],
     ['amqp://guest:secret@mq:5672', 'amqp://guest:***@mq:5672'],
+    ['nats://raceway:secret@nats:4222', 'nats://raceway:***@nats:4222'],
+    ['nats://secret@nats:4222', 'nats://***@nats:4222'],
     ['postgres://db/raceway', 'postgres://db/raceway'],
   ])('masks every password in %s', (url, masked) => {
     expect(maskUrl(url)).toBe(masked);

@@ -1,3 +1,4 @@
+import { natsStreamName } from './raceway-config.js';
 import type { RacewayConfig } from './raceway-config.js';
 
 /** A secret shown as its length only, so logs and terminals never hold it. */
@@ -6,12 +7,14 @@ export function maskSecret(secret: string): string {
 }
 
 /**
- * A connection URL with its passwords masked: the userinfo one (also with an empty user name) and the
- * `password` / `sslpassword` query parameters that libpq-style URLs accept.
+ * A connection URL with its passwords masked: the userinfo one (also with an empty user name), a NATS
+ * token (`nats://token@host`) and the `password` / `sslpassword` query parameters that libpq-style URLs
+ * accept.
  */
 export function maskUrl(url: string): string {
   return url
     .replace(/(\/\/[^:/@]*:)[^@]*@/, '$1***@')
+    .replace(/^(nats:\/\/)[^:/@]+@/i, '$1***@')
     .replace(/([?&](?:ssl)?password=)[^&#]*/gi, '$1***');
 }
 
@@ -50,9 +53,20 @@ export function describeConfig(config: RacewayConfig): string[] {
     ['queue-url', config.broker.url === undefined ? '-' : maskUrl(config.broker.url)],
     ['queue-name', config.broker.name],
     ['queue-prefetch', String(config.broker.prefetch)],
+    ...natsRows(config.broker),
     ['log-level', config.logLevel],
     ['ui-dir', config.uiDir ?? 'built dashboard (ui/dist), when present'],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   return rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`);
+}
+
+/** The NATS-only queue keys, shown when they are in use. */
+function natsRows(broker: RacewayConfig['broker']): Array<[string, string]> {
+  if (broker.kind !== 'nats') return [];
+  return [
+    ['queue-stream', natsStreamName(broker)],
+    ['queue-consumer', broker.consumer],
+    ['queue-ack-wait', `${broker.ackWaitMs}ms`],
+  ];
 }

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../errors/raceway-error.js';
 import { describeConfig } from './describe-config.js';
 import { loadConfig } from './load-config.js';
+import { natsStreamName } from './raceway-config.js';
 import type { ConfigSources } from './load-config.js';
 
 const dirs: string[] = [];
@@ -128,6 +129,110 @@ describe('loadConfig', () => {
     const error = errorOf(() => load(partial));
     expect(error.key).toBe(key);
     expect(error.message).toContain(message);
+  });
+
+  it('reads the NATS queue settings from flags, RACEWAY_* env and raceway.toml', () => {
+    const fromFlags = load({
+      flags: {
+        queue: 'nats',
+        'queue-url': 'nats://raceway:pw@nats:4222',
+        'queue-name': 'raceway.ingest',
+        'queue-stream': 'RACEWAY',
+        'queue-consumer': 'analysis',
+        'queue-ack-wait': '45s',
+      },
+    }).config.broker;
+    expect(fromFlags).toEqual({
+      kind: 'nats',
+      url: 'nats://raceway:pw@nats:4222',
+      name: 'raceway.ingest',
+      prefetch: 4,
+      stream: 'RACEWAY',
+      consumer: 'analysis',
+      ackWaitMs: 45_000,
+    });
+    const fromEnv = load({
+      env: {
+        RACEWAY_QUEUE: 'nats',
+        RACEWAY_QUEUE_URL: 'nats://nats:4222',
+        RACEWAY_QUEUE_STREAM: 'RACEWAY',
+        RACEWAY_QUEUE_CONSUMER: 'analysis',
+        RACEWAY_QUEUE_ACK_WAIT: '1m',
+      },
+    }).config.broker;
+    expect(fromEnv).toMatchObject({ stream: 'RACEWAY', consumer: 'analysis', ackWaitMs: 60_000 });
+    const cwd = folder(
+      '[queue]\nmode = "nats"\nurl = "nats://nats:4222"\nstream = "RACEWAY"\nconsumer = "c"\nack_wait = "10s"\n',
+    );
+    const fromFile = loadConfig({ flags: {}, env: {}, cwd });
+    expect(fromFile.config.broker).toMatchObject({
+      kind: 'nats',
+      stream: 'RACEWAY',
+      ackWaitMs: 10_000,
+    });
+    expect(fromFile.warnings).toEqual([]);
+  });
+
+  it('names the NATS stream after the subject unless queue-stream is set', () => {
+    const config = load({ flags: { queue: 'nats', 'queue-url': 'nats://nats:4222' } }).config;
+    expect(config.broker).toMatchObject({ name: 'raceway.events', stream: undefined });
+    expect(natsStreamName(config.broker)).toBe('raceway_events');
+    expect(natsStreamName({ ...config.broker, stream: 'RACEWAY' })).toBe('RACEWAY');
+  });
+
+  it.each([
+    [{ queue: 'kafka' }, '--queue', 'must be one of none, rabbitmq, nats'],
+    [{ queue: 'nats' }, 'queue-url', 'is required when queue is nats'],
+    [
+      { queue: 'nats', 'queue-url': 'amqp://guest:guest@rabbitmq:5672' },
+      'queue-url',
+      'must be a URL like nats://host:4222 when queue is nats',
+    ],
+    [
+      { queue: 'rabbitmq', 'queue-url': 'nats://nats:4222' },
+      'queue-url',
+      'must be a URL like amqp://host:5672 (or amqps://) when queue is rabbitmq',
+    ],
+    [
+      { queue: 'nats', 'queue-url': 'nats://nats:4222', 'queue-name': 'raceway.*' },
+      'queue-name',
+      'must be a NATS subject',
+    ],
+    [
+      { queue: 'nats', 'queue-url': 'nats://nats:4222', 'queue-name': 'raceway..events' },
+      'queue-name',
+      'must be a NATS subject',
+    ],
+    [
+      { queue: 'nats', 'queue-url': 'nats://nats:4222', 'queue-stream': 'raceway.events' },
+      'queue-stream',
+      'must be a NATS name',
+    ],
+    [
+      { queue: 'nats', 'queue-url': 'nats://nats:4222', 'queue-consumer': 'a b' },
+      'queue-consumer',
+      'must be a NATS name',
+    ],
+    [
+      { queue: 'nats', 'queue-url': 'nats://nats:4222', 'queue-ack-wait': '500ms' },
+      'queue-ack-wait',
+      'must be at least 1s',
+    ],
+    [{ 'queue-ack-wait': 'soon' }, '--queue-ack-wait', 'must be a duration'],
+  ])('stops on queue settings %j naming the bad key', (flags, key, message) => {
+    const error = errorOf(() => load({ flags }));
+    expect(error.key).toBe(key);
+    expect(error.message).toContain(message);
+  });
+
+  it('masks the NATS password or token when described', () => {
+    for (const url of ['nats://raceway:hunter2@nats:4222', 'nats://hunter2@nats:4222']) {
+      const { config } = load({ flags: { queue: 'nats', 'queue-url': url } });
+      const text = describeConfig(config).join('\n');
+      expect(text).not.toContain('hunter2');
+      expect(text).toMatch(/^queue-url +nats:\/\/(raceway:)?\*\*\*@nats:4222$/m);
+      expect(text).toMatch(/^queue-stream +raceway_events$/m);
+    }
   });
 
   it('names the file and TOML path of a bad value, and reports broken TOML', () => {

@@ -101,9 +101,39 @@ function check(config: RacewayConfig): void {
           ports[j]!.key,
           `${ports[j]!.port} is already used by ${ports[i]!.key}`,
         );
-  if (config.broker.kind !== 'none' && config.broker.url === undefined)
-    throw new ConfigError('queue-url', `is required when queue is ${config.broker.kind}`);
+  checkBroker(config.broker);
   if (config.maxBodyBytes < 1024) throw new ConfigError('max-body', 'must be at least 1KiB');
+}
+
+/** Names NATS would refuse: a subject of dot-separated tokens, stream and consumer names of one token. */
+const NATS_SUBJECT = /^[^\s.*>]+(\.[^\s.*>]+)*$/;
+const NATS_NAME = /^[^\s.*>/\\]+$/;
+
+function checkBroker(broker: RacewayConfig['broker']): void {
+  if (broker.kind === 'none') return;
+  if (broker.url === undefined)
+    throw new ConfigError('queue-url', `is required when queue is ${broker.kind}`);
+  const scheme = broker.kind === 'nats' ? /^nats:\/\/[^/]/i : /^amqps?:\/\/[^/]/i;
+  if (!scheme.test(broker.url)) {
+    const form = broker.kind === 'nats' ? 'nats://host:4222' : 'amqp://host:5672 (or amqps://)';
+    throw new ConfigError('queue-url', `must be a URL like ${form} when queue is ${broker.kind}`);
+  }
+  if (broker.kind !== 'nats') return;
+  if (!NATS_SUBJECT.test(broker.name))
+    throw new ConfigError(
+      'queue-name',
+      `must be a NATS subject (dot-separated tokens, no spaces or wildcards), not ${JSON.stringify(broker.name)}`,
+    );
+  for (const [key, name] of [
+    ['queue-stream', broker.stream],
+    ['queue-consumer', broker.consumer],
+  ] as const)
+    if (name !== undefined && !NATS_NAME.test(name))
+      throw new ConfigError(
+        key,
+        `must be a NATS name (no spaces, dots, wildcards or slashes), not ${JSON.stringify(name)}`,
+      );
+  if (broker.ackWaitMs < 1_000) throw new ConfigError('queue-ack-wait', 'must be at least 1s');
 }
 
 function lookup(doc: Record<string, unknown>, path: string): unknown {

@@ -9,16 +9,28 @@ export interface ListenerConfig {
   port: number;
 }
 
-export const BROKER_KINDS = ['none', 'rabbitmq'] as const;
+export const BROKER_KINDS = ['none', 'rabbitmq', 'nats'] as const;
+export type BrokerKind = (typeof BROKER_KINDS)[number];
 
 export interface BrokerConfig {
-  kind: (typeof BROKER_KINDS)[number];
-  /** `amqp://user:pass@host:5672/vhost`; required with rabbitmq. */
+  kind: BrokerKind;
+  /** `amqp://user:pass@host:5672/vhost` (rabbitmq) or `nats://[user:pass@|token@]host:4222` (nats). */
   url: string | undefined;
-  /** Durable queue the batches wait in. */
+  /** Durable queue the batches wait in (rabbitmq); the subject they are published on (nats). */
   name: string;
   /** Batches a replica analyses at once (unacknowledged deliveries). */
   prefetch: number;
+  /** NATS stream that captures the subject; undefined = named after `name` ({@link natsStreamName}). */
+  stream: string | undefined;
+  /** NATS durable consumer the replicas share. */
+  consumer: string;
+  /** NATS: redelivery after this long without an acknowledgement (progress reports extend it). */
+  ackWaitMs: number;
+}
+
+/** The stream a NATS subject waits in when `queue-stream` is not set: `raceway.events` → `raceway_events`. */
+export function natsStreamName(broker: Pick<BrokerConfig, 'name' | 'stream'>): string {
+  return broker.stream ?? broker.name.replace(/[^A-Za-z0-9_-]/g, '_');
 }
 
 /** The collector's effective configuration, after defaults < raceway.toml < RACEWAY_* env < flags. */
@@ -78,7 +90,15 @@ export function defaultConfig(): RacewayConfig {
     anomalyMinSamples: 20,
     replicaId: undefined,
     followIntervalMs: 1_000,
-    broker: { kind: 'none', url: undefined, name: 'raceway.events', prefetch: 4 },
+    broker: {
+      kind: 'none',
+      url: undefined,
+      name: 'raceway.events',
+      prefetch: 4,
+      stream: undefined,
+      consumer: 'raceway',
+      ackWaitMs: 30_000,
+    },
     logLevel: 'info',
     uiDir: undefined,
   };

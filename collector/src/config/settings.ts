@@ -242,7 +242,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     key: 'queue',
     value: '<broker>',
-    help: 'buffer ingest in a broker: none or rabbitmq (a 200 then means durable, not yet queryable)',
+    help: 'buffer ingest in a broker: none, rabbitmq or nats (a 200 then means durable, not yet queryable)',
     toml: ['queue.mode'],
     apply: setter(
       (raw) => parseChoice(raw, BROKER_KINDS),
@@ -252,7 +252,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     key: 'queue-url',
     value: '<url>',
-    help: 'broker address, e.g. amqp://user:pass@rabbitmq:5672 (with --queue rabbitmq)',
+    help: 'broker address: amqp://user:pass@rabbitmq:5672 or nats://user:pass@nats:4222 (nats://token@nats:4222)',
     toml: ['queue.url'],
     secret: true,
     apply: setter(parseText, (c, v) => (c.broker.url = v)),
@@ -260,7 +260,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     key: 'queue-name',
     value: '<name>',
-    help: 'durable broker queue the batches wait in',
+    help: 'durable RabbitMQ queue, or NATS subject, the batches wait in',
     toml: ['queue.name'],
     apply: setter(parseText, (c, v) => (c.broker.name = v)),
   },
@@ -270,6 +270,27 @@ export const SETTINGS: readonly Setting[] = [
     help: 'batches a replica takes from the broker at once',
     toml: ['queue.prefetch'],
     apply: setter(positive, (c, v) => (c.broker.prefetch = v)),
+  },
+  {
+    key: 'queue-stream',
+    value: '<name>',
+    help: 'NATS stream that captures the subject (default: queue-name with dots as underscores)',
+    toml: ['queue.stream'],
+    apply: setter(parseText, (c, v) => (c.broker.stream = v)),
+  },
+  {
+    key: 'queue-consumer',
+    value: '<name>',
+    help: 'NATS durable consumer the replicas share',
+    toml: ['queue.consumer'],
+    apply: setter(parseText, (c, v) => (c.broker.consumer = v)),
+  },
+  {
+    key: 'queue-ack-wait',
+    value: '<duration>',
+    help: 'NATS: redeliver a batch unacknowledged for this long, e.g. 30s (a busy replica extends it)',
+    toml: ['queue.ack_wait'],
+    apply: setter(parseDuration, (c, v) => (c.broker.ackWaitMs = v)),
   },
   {
     key: 'log-level',

@@ -1,16 +1,16 @@
-import type { Channel, ConfirmChannel } from 'amqplib';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { BrokerConfig } from '../../config/raceway-config.js';
 import type { EventSink } from '../event-sink.js';
 import type { Receiver } from '../pipeline.js';
-import { AmqpLink } from './amqp-link.js';
 import { BrokerConsumer } from './broker-consumer.js';
 import { registerBrokerMetrics } from './broker-metrics.js';
+import { brokerSides } from './broker-sides.js';
+import type { BrokerSides } from './broker-sides.js';
 import { BrokeredSink } from './brokered-sink.js';
 
 export interface BrokerBufferOptions {
-  config: BrokerConfig & { url: string };
+  config: BrokerConfig & { kind: 'rabbitmq' | 'nats'; url: string };
   /** The pipeline: consumed batches go there. */
   pipeline: { sinkFor(receiver: Receiver): EventSink };
   logger: Logger;
@@ -23,8 +23,12 @@ export interface BrokerBufferOptions {
 
 /** What `/health` says about queue mode. */
 export interface BrokerStatus {
-  mode: 'rabbitmq';
+  mode: 'rabbitmq' | 'nats';
+  /** The RabbitMQ queue, or the NATS subject. */
   queue: string;
+  /** NATS only: the stream and durable consumer. */
+  stream?: string;
+  consumer?: string;
   /** What a 200 from ingest means in this mode. */
   acknowledges: 'durable in the broker, not yet queryable';
   publisher_connected: boolean;
@@ -35,46 +39,31 @@ export interface BrokerStatus {
 }
 
 /**
- * Queue mode (`--queue rabbitmq`): receivers publish to a durable queue ({@link BrokeredSink}) and this
+ * Queue mode (`--queue rabbitmq|nats`): receivers publish to the broker ({@link BrokeredSink}) and this
  * replica's {@link BrokerConsumer} feeds the pipeline at its own pace. Two connections, so a slow
- * consumer never holds up publisher confirms. Replicas sharing the queue share the work.
+ * consumer never holds up publish acknowledgements. Replicas sharing the queue share the work.
  */
 export class BrokerBuffer {
-  private readonly publishLink: AmqpLink<ConfirmChannel>;
-  private readonly consumeLink: AmqpLink<Channel>;
+  private readonly sides: BrokerSides;
   private readonly sink: BrokeredSink;
   private readonly consumer: BrokerConsumer;
   private stopping: Promise<void> | undefined;
 
   constructor(private readonly options: BrokerBufferOptions) {
     const { config, logger, reconnectMs } = options;
-    const durable = { durable: true } as const;
-    this.publishLink = new AmqpLink({
-      url: config.url,
-      logger,
-      ...(reconnectMs === undefined ? {} : { reconnectMs }),
-      open: (connection) => connection.createConfirmChannel(),
-      setup: async (channel) => void (await channel.assertQueue(config.name, durable)),
-    });
     this.consumer = new BrokerConsumer({
       sinkFor: (receiver) => options.pipeline.sinkFor(receiver),
       logger,
       retryDelayMs: options.retryAfterMs,
     });
-    this.consumeLink = new AmqpLink({
-      url: config.url,
+    this.sides = brokerSides({
+      config,
+      consumer: this.consumer,
       logger,
       ...(reconnectMs === undefined ? {} : { reconnectMs }),
-      open: (connection) => connection.createChannel(),
-      setup: async (channel) => {
-        await channel.assertQueue(config.name, durable);
-        await channel.prefetch(config.prefetch);
-        await this.consumer.consume(channel, config.name);
-      },
     });
     this.sink = new BrokeredSink({
-      link: this.publishLink,
-      queue: config.name,
+      publisher: this.sides.publisher,
       maxMessageEvents: options.maxMessageEvents,
       retryAfterMs: options.retryAfterMs,
     });
@@ -84,8 +73,8 @@ export class BrokerBuffer {
 
   /** Connects both sides; fails with a clear error when the broker cannot be reached. */
   async start(): Promise<void> {
-    await this.publishLink.start();
-    await this.consumeLink.start();
+    await this.sides.publisher.start();
+    await this.sides.source.start();
   }
 
   /** The sink receivers hand their batches to. */
@@ -97,24 +86,24 @@ export class BrokerBuffer {
   shutdown(): Promise<void> {
     this.stopping ??= (async () => {
       await this.sink.shutdown();
-      await this.publishLink.shutdown();
+      await this.sides.publisher.shutdown();
       await this.consumer.shutdown();
-      await this.consumeLink.shutdown();
+      await this.sides.source.shutdown();
     })();
     return this.stopping;
   }
 
   status(): BrokerStatus {
-    const error = this.publishLink.error ?? this.consumeLink.error;
+    const { publisher, source, names } = this.sides;
     return {
-      mode: 'rabbitmq',
-      queue: this.options.config.name,
+      mode: this.options.config.kind,
+      ...names,
       acknowledges: 'durable in the broker, not yet queryable',
-      publisher_connected: this.publishLink.channel !== undefined,
-      consumer_connected: this.consumeLink.channel !== undefined,
+      publisher_connected: publisher.connected,
+      consumer_connected: source.connected,
       consumed_batches: this.consumer.consumed,
       redelivered_batches: this.consumer.redelivered,
-      last_error: error ?? null,
+      last_error: publisher.error ?? source.error ?? null,
     };
   }
 }

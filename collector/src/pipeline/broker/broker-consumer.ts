@@ -1,9 +1,9 @@
-import type { Channel, ConsumeMessage } from 'amqplib';
 import type { Logger } from 'pino';
 import type { EventSink } from '../event-sink.js';
 import type { Receiver } from '../pipeline.js';
 import { BackpressureError, StorageError } from '../../errors/raceway-error.js';
 import { decodeBatch } from './batch-message.js';
+import type { BatchDelivery } from './broker-side.js';
 
 export interface BrokerConsumerOptions {
   /** Where a consumed batch goes: the pipeline, which resolves once it is stored and analysed. */
@@ -14,16 +14,16 @@ export interface BrokerConsumerOptions {
 }
 
 /**
- * The consume side of queue mode. Attach it to a channel (`consume`); each delivery is handed to the
- * pipeline and acknowledged only after it was stored and analysed, so a crash or restart in between
- * means redelivery (at least once), and the store's idempotent event ids make that exactly once in
- * effect. A batch refused for now (backpressure, store away) is returned to the queue (`nack`, requeue) after
- * `retryDelayMs`, one refused for good is rejected without requeue (no poison loop); the prefetch
- * window keeps more work from piling up in this process meanwhile.
+ * The consume side of queue mode, whatever the broker. Each delivery is handed to the pipeline and
+ * acknowledged only after it was stored and analysed, so a crash or restart in between means redelivery
+ * (at least once), and the store's idempotent event ids make that exactly once in effect. A batch
+ * refused for now (backpressure, store away) is handed back after `retryDelayMs`, one refused for good is
+ * rejected (no poison loop); meanwhile the broker's window (prefetch, pulls in flight) keeps more work
+ * from piling up in this process.
  */
 export class BrokerConsumer {
   private readonly handling = new Set<Promise<void>>();
-  private readonly tags = new Map<Channel, string>();
+  private readonly intakes = new Set<() => Promise<void>>();
   private stopping = false;
   private readonly wakers = new Set<() => void>();
   consumed = 0;
@@ -31,64 +31,66 @@ export class BrokerConsumer {
 
   constructor(private readonly options: BrokerConsumerOptions) {}
 
-  /** Starts consuming `queue` on `channel` (called on every (re)connection). */
-  async consume(channel: Channel, queue: string): Promise<void> {
-    const { consumerTag } = await channel.consume(queue, (message) => {
-      if (message === null) return; // cancelled by the broker (queue deleted); the link reconnects
-      const work = this.handle(channel, message);
-      this.handling.add(work);
-      void work.finally(() => this.handling.delete(work));
-    });
-    this.tags.set(channel, consumerTag);
-    channel.once('close', () => this.tags.delete(channel));
+  /** Whether `shutdown` was called: intakes take nothing more. */
+  get stopped(): boolean {
+    return this.stopping;
+  }
+
+  /**
+   * Registers how a broker's intake stops taking deliveries (cancel a subscription, end pull loops),
+   * run first on shutdown; the returned function unregisters it (the connection closed by itself).
+   */
+  addIntake(stop: () => Promise<void>): () => void {
+    this.intakes.add(stop);
+    return () => this.intakes.delete(stop);
+  }
+
+  /** Hands one delivery to the pipeline and settles it; resolves once settled, never rejects. */
+  handle(delivery: BatchDelivery): Promise<void> {
+    const work = this.process(delivery);
+    this.handling.add(work);
+    void work.finally(() => this.handling.delete(work));
+    return work;
   }
 
   /**
    * Stops taking deliveries and waits for those in hand: stored ones are acknowledged, refused ones
-   * returned to the queue at once. Idempotent; unacknowledged deliveries go to the next consumer.
+   * handed back at once. Idempotent; unacknowledged deliveries go to the next consumer.
    */
   async shutdown(): Promise<void> {
     this.stopping = true;
     for (const wake of this.wakers) wake();
-    for (const [channel, tag] of this.tags) await channel.cancel(tag).catch(() => undefined);
-    this.tags.clear();
+    for (const stop of this.intakes) await stop().catch(() => undefined);
+    this.intakes.clear();
     await Promise.allSettled([...this.handling]);
   }
 
-  private async handle(channel: Channel, message: ConsumeMessage): Promise<void> {
-    const batch = decodeBatch(message.content);
+  private async process(delivery: BatchDelivery): Promise<void> {
+    const batch = decodeBatch(delivery.body);
     if (batch === undefined) {
-      // Not ours and never will be: dropping it (or dead-lettering, if the queue has a DLX) is the
-      // only way not to loop on it.
-      this.options.logger.error(
-        { queue: message.fields.routingKey },
-        'dropping a message that is not a batch',
-      );
-      settle(() => channel.nack(message, false, false));
+      // Not ours and never will be: dropping it (or dead-lettering) is the only way not to loop on it.
+      this.options.logger.error('dropping a message that is not a batch');
+      settle(() => delivery.reject());
       return;
     }
-    if (message.fields.redelivered) this.redelivered++;
+    if (delivery.redelivered) this.redelivered++;
     try {
       await this.options.sinkFor(batch.receiver).submit(batch.events);
       this.consumed++;
-      settle(() => channel.ack(message));
+      settle(() => delivery.ack());
     } catch (err) {
       if (!retryable(err)) {
-        // Refused for good (bad data, a non-retryable store error): requeueing would loop on it forever.
-        // Rejected without requeue it goes to the queue's dead-letter exchange when one is set (policy).
+        // Refused for good (bad data, a non-retryable store error): handing it back would loop forever.
         this.options.logger.error(
           { err, events: batch.events.length },
-          'pipeline refused a brokered batch for good; rejecting it (dead-lettered if the queue has a DLX)',
+          'pipeline refused a brokered batch for good; rejecting it (dead-lettered where set up)',
         );
-        settle(() => channel.nack(message, false, false));
+        settle(() => delivery.reject());
         return;
       }
-      this.options.logger.warn(
-        { err },
-        'pipeline refused a brokered batch; returning it to the queue',
-      );
+      this.options.logger.warn({ err }, 'pipeline refused a brokered batch; handing it back');
       if (!this.stopping) await this.pause();
-      settle(() => channel.nack(message, false, true));
+      settle(() => delivery.requeue());
     }
   }
 
@@ -105,12 +107,12 @@ export class BrokerConsumer {
   }
 }
 
-/** Acks/nacks on a channel that has closed throw; the broker redelivers those anyway. */
+/** Settling on a connection that has closed throws; the broker redelivers those anyway. */
 function settle(action: () => void): void {
   try {
     action();
   } catch {
-    // the channel is gone: the delivery returns to the queue by itself
+    // the connection is gone: the delivery returns to the broker by itself
   }
 }
 
