@@ -186,7 +186,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     key: 'retention-max-bytes',
     value: '<size>',
-    help: 'evict traces when events take more than this, e.g. 512MiB; the engine holds about twice as much again (0 = no limit)',
+    help: 'evict the oldest traces when the estimated size of the events passes this, e.g. 512MiB; the estimate covers the engine state too (0 = no limit)',
     toml: ['retention.max_bytes'],
     apply: setter(parseBytes, (c, v) => (c.retention.maxBytes = v)),
   },
