@@ -12,6 +12,7 @@ import type {
   ServiceDependencies,
   ServiceDependencyReport,
   ServiceHealth,
+  ServicePerformance,
   ServiceSummary,
   TraceGraph,
   TraceRaces,
@@ -83,6 +84,8 @@ export interface Analyzer {
   hotspots(): Hotspots;
   serviceHealth(windowMinutes: number, nowMs: number): ServiceHealth[];
   performance(limit: number): PerformanceMetrics;
+  /** Performance of one service over the traces in memory; undefined when none holds its events. */
+  servicePerformance(service: string): ServicePerformance | undefined;
 
   /** Trace ids with at least one race (for list filters). */
   tracesWithRaces(): ReadonlySet<string>;

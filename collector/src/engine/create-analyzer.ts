@@ -14,6 +14,7 @@ import { causalGraphOf } from './graph/causal-graph-of.js';
 import { traceViewOf } from './graph/trace-view-of.js';
 import { worstSeverity } from './global-races/class-pairs.js';
 import type { TraceAnalysis } from './races/trace-analysis.js';
+import { servicePerformanceOf } from './service-performance/service-performance-of.js';
 import { NO_TRACE_RACES, traceRacesOf } from './races/trace-races-of.js';
 import { TraceRegistry } from './races/trace-registry.js';
 import type { TraceView } from './trace-view.js';
@@ -199,6 +200,13 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
     },
     serviceHealth: (windowMinutes, nowMs) => aggregates.serviceHealth(windowMinutes, nowMs),
     performance: (limit) => aggregates.performance(limit),
+    servicePerformance: (service) =>
+      servicePerformanceOf(
+        service,
+        aggregates
+          .tracesOf(service)
+          .map((traceId) => ({ traceId, events: registry.traceEvents(traceId) })),
+      ),
     tracesWithRaces() {
       registry.refreshAll();
       return racy;

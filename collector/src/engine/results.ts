@@ -259,3 +259,50 @@ export interface PerformanceMetrics {
   service_latency: Array<{ service: string; event_count: number; avg_duration_ms: number }>;
   throughput: { events_per_second: number; traces_per_second: number; time_range_seconds: number };
 }
+
+/** Latency of a set of events with a duration, ms: nearest-rank percentiles (spec §3.4). */
+export interface LatencySummary {
+  avg_ms: number;
+  p50_ms: number;
+  p95_ms: number;
+  p99_ms: number;
+  max_ms: number;
+}
+
+/** One operation of a service (`FunctionCall(transfer)`, `HttpResponse(500)`, ...: the baselines' key). */
+export interface ServiceOperation extends LatencySummary {
+  operation: string;
+  /** The event kind (`FunctionCall`, `HttpResponse`, ...). */
+  type: string;
+  count: number;
+  /** Events that are failures: an Error event, or an HTTP response with a 5xx status. */
+  error_count: number;
+  /** Events with a duration; the latency fields are over these (zeros when none). */
+  timed_count: number;
+  total_ms: number;
+}
+
+/** Performance of one service over every trace in memory that holds one of its events. */
+export interface ServicePerformance {
+  service_name: string;
+  trace_count: number;
+  event_count: number;
+  /** Events with a duration; `latency` is over these. */
+  timed_event_count: number;
+  error_count: number;
+  first_activity: string;
+  last_activity: string;
+  /** Events per second between the first and the last event; null when they are one instant. */
+  events_per_second: number | null;
+  latency: LatencySummary;
+  /** By count, most frequent first. */
+  operations: ServiceOperation[];
+  /** The slowest events with a duration, slowest first (at most 10). */
+  slowest_events: Array<{
+    trace_id: string;
+    event_id: string;
+    operation: string;
+    timestamp: string;
+    duration_ms: number;
+  }>;
+}

@@ -113,6 +113,9 @@ export class TraceCountingAnalyzer implements Analyzer {
       throughput: { events_per_second: 0, traces_per_second: 0, time_range_seconds: 0 },
     };
   }
+  servicePerformance(): undefined {
+    return undefined;
+  }
   tracesWithRaces(): ReadonlySet<string> {
     return new Set();
   }

@@ -28,6 +28,14 @@ export class TraceAggregates {
     this.traces.delete(traceId);
   }
 
+  /** Ids of the traces holding an event of `service`. */
+  tracesOf(service: string): string[] {
+    const ids: string[] = [];
+    for (const summary of this.traces.values())
+      if (summary.services.has(service)) ids.push(summary.traceId);
+    return ids;
+  }
+
   services(): ServiceSummary[] {
     return serviceSummaries(this.traces.values());
   }
