@@ -13,6 +13,7 @@ import type {
   DistributedEdge,
   GlobalRaceCandidate,
   ServiceDependencies,
+  ServicePerformance,
   ServiceSummary,
   TraceRaces,
   VariableAccess,
@@ -92,6 +93,13 @@ export interface ServiceTraces {
   total_pages: number;
   traces: TraceSummary[];
 }
+
+/**
+ * `GET /api/services/:service_name/performance`: the service's events in every trace in memory, by
+ * operation, with failure counts and nearest-rank latency percentiles over the events that have a
+ * duration (404 when no event in memory names the service).
+ */
+export type ServicePerformanceResponse = ServicePerformance;
 
 /** `GET /api/distributed/edges` */
 export interface EdgesList {

@@ -26,6 +26,7 @@ describe('cross-trace routes', () => {
     ['/api/services/health', (e: Analyzer) => e.serviceHealth(60, NOW)],
     ['/api/services/health?time_window_minutes=5', (e: Analyzer) => e.serviceHealth(5, NOW)],
     ['/api/services/a/dependencies', (e: Analyzer) => e.serviceDependencies('a')],
+    ['/api/services/a/performance', (e: Analyzer) => e.servicePerformance('a')],
     ['/api/performance/metrics', (e: Analyzer) => e.performance(50)],
     ['/api/performance/metrics?limit=5', (e: Analyzer) => e.performance(5)],
     [
@@ -66,6 +67,24 @@ describe('cross-trace routes', () => {
     await postEvents(h.url, { events: realisticBatch({ events: 7, services: ['billing/eu'] }) });
     const { body } = await getJson(h.url, '/api/services/billing%2Feu/traces');
     expect(body.data).toMatchObject({ service_name: 'billing/eu', total_traces: 1 });
+  });
+
+  it('reports one service’s performance by operation from every event of it', async () => {
+    const { body } = await getJson(h.url, '/api/services/b/performance');
+    const perf = body.data;
+    expect(perf).toMatchObject({ service_name: 'b', trace_count: 1 });
+    const counted = perf.operations.reduce((n: number, o: { count: number }) => n + o.count, 0);
+    expect(counted).toBe(perf.event_count);
+    const services = (await getJson(h.url, '/api/services')).body.data.services;
+    expect(services.find((s: { name: string }) => s.name === 'b').event_count).toBe(
+      perf.event_count,
+    );
+  });
+
+  it('answers 404 naming a service no event in memory carries', async () => {
+    const { status, body } = await getJson(h.url, '/api/services/nobody/performance');
+    expect(status).toBe(404);
+    expect(body).toEqual({ success: false, data: null, error: 'Service not found: nobody' });
   });
 
   it.each([

@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { Router } from '@koa/router';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analysisRoutes } from '../../src/api/routes/analysis-routes.js';
+import { ingestRoutes } from '../../src/api/routes/ingest-routes.js';
+import { otlpRoutes } from '../../src/api/routes/otlp-routes.js';
+import { statusRoutes } from '../../src/api/routes/status-routes.js';
+import { traceListRoute } from '../../src/api/routes/trace-list-route.js';
+import { traceRoutes } from '../../src/api/routes/trace-routes.js';
+import { streamRoute } from '../../src/api/stream/stream-route.js';
 import type { Harness } from './http-app-harness.js';
 import { json, startHttpApp } from './http-app-harness.js';
 
@@ -35,6 +43,7 @@ const DATA_ROUTES: Route[] = [
   { method: 'GET', path: '/api/services/health', status: 200 },
   { method: 'GET', path: '/api/services/a/traces', status: 200 },
   { method: 'GET', path: '/api/services/a/dependencies', status: 200 },
+  { method: 'GET', path: '/api/services/a/performance', status: 404 },
   { method: 'GET', path: '/api/performance/metrics', status: 200 },
   { method: 'GET', path: '/api/distributed/edges', status: 200 },
   { method: 'GET', path: '/api/distributed/global-races', status: 200 },
@@ -114,6 +123,31 @@ describe('API keys on every route', () => {
       const res = await call(h, route, headers, query);
       expect(res.status).toBe(route.status);
     });
+  });
+
+  it('covers every route of the data router', () => {
+    const router = new Router();
+    for (const register of [
+      ingestRoutes,
+      traceListRoute,
+      traceRoutes,
+      analysisRoutes,
+      statusRoutes,
+      streamRoute,
+      otlpRoutes,
+    ])
+      register(router, h.deps);
+    const missing = router.stack
+      .filter((layer) => layer.methods.length > 0)
+      .filter(
+        (layer) =>
+          !DATA_ROUTES.some(
+            (route) =>
+              layer.methods.includes(route.method) && layer.match(route.path.split('?')[0]!),
+          ),
+      )
+      .map((layer) => `${layer.methods.join('/')} ${String(layer.path)}`);
+    expect(missing).toEqual([]);
   });
 
   it.each(OPEN_ROUTES)('never asks a key for $method $path', async (route) => {

@@ -1,4 +1,5 @@
 import type { Router } from '@koa/router';
+import { NotFoundError } from '../../errors/raceway-error.js';
 import { ok } from '../envelope.js';
 import type { HttpAppDeps } from '../http-app-deps.js';
 import { pageParams, totalPages } from '../query/page-params.js';
@@ -6,6 +7,7 @@ import { queryInteger } from '../query/query-values.js';
 import type {
   EdgesList,
   GlobalRacesList,
+  ServicePerformanceResponse,
   ServicesList,
   ServiceTraces,
 } from '../response-shapes.js';
@@ -45,6 +47,14 @@ export function analysisRoutes(router: Router, deps: HttpAppDeps): void {
 
   router.get('/api/services/:service_name/dependencies', (ctx) => {
     ctx.body = ok(analyzer.serviceDependencies(ctx.params['service_name'] ?? ''));
+  });
+
+  // Every event of the service in memory, by operation; a name no event carries is a 404, not zeros.
+  router.get('/api/services/:service_name/performance', (ctx) => {
+    const service = ctx.params['service_name'] ?? '';
+    const report = analyzer.servicePerformance(service);
+    if (!report) throw new NotFoundError(`Service not found: ${service}`);
+    ctx.body = ok<ServicePerformanceResponse>(report);
   });
 
   router.get('/api/performance/metrics', (ctx) => {
