@@ -1,6 +1,5 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { fetchApi, withQuery } from './fetch-api';
-import { inBatches } from './in-batches';
 import type {
   AuditTrail,
   EdgesList,
@@ -11,11 +10,11 @@ import type {
   PerformanceMetrics,
   ServiceDependencyReport,
   ServiceHealth,
+  ServicePerformanceResponse,
   ServicesList,
   ServiceTraces,
   TraceGraph,
   TracesList,
-  TraceSummary,
 } from './types';
 
 /** Trace-list filters, as they appear in the URL and in `GET /api/traces`. */
@@ -94,6 +93,9 @@ export const useServiceTraces = (name: string): UseQueryResult<ServiceTraces> =>
   useSystem('service-traces', `/api/services/${enc(name)}/traces?page=1&page_size=100`);
 export const useServiceDependencies = (name: string): UseQueryResult<ServiceDependencyReport> =>
   useSystem('service-deps', `/api/services/${enc(name)}/dependencies`);
+/** Spec §6.2 "Performance", computed by the collector over every event of the service it holds. */
+export const useServicePerformance = (name: string): UseQueryResult<ServicePerformanceResponse> =>
+  useSystem('service-performance', `/api/services/${enc(name)}/performance`);
 export const useDistributedEdges = (): UseQueryResult<EdgesList> =>
   useSystem('edges', '/api/distributed/edges');
 export const useGlobalRaces = (): UseQueryResult<GlobalRacesList> =>
@@ -104,37 +106,3 @@ export const useHotspots = (): UseQueryResult<Hotspots> =>
   useSystem('hotspots', '/api/distributed/hotspots');
 export const usePerformance = (): UseQueryResult<PerformanceMetrics> =>
   useSystem('performance', '/api/performance/metrics?limit=50');
-
-/** The recent traces of a service with their full analyses (spec §6.2 "Performance"). */
-export interface ServiceAnalyses {
-  traces: TraceSummary[];
-  analyses: FullTraceAnalysis[];
-  /** Traces listed but not loaded (deleted meanwhile, or the request failed). */
-  failed: number;
-}
-
-/**
- * Fetches the `count` most recent traces of a service, then their analyses `batch` at a time. Kept out
- * of the live-stream prefixes (it is one request per trace) and refreshed at most every 20 s.
- */
-export function useServiceAnalyses(
-  name: string,
-  count: number,
-  batch: number,
-): UseQueryResult<ServiceAnalyses> {
-  return useQuery({
-    queryKey: ['service-analyses', name, count],
-    queryFn: async ({ signal }) => {
-      const list = await fetchApi<ServiceTraces>(
-        withQuery(`/api/services/${enc(name)}/traces`, { page: 1, page_size: count }),
-        { signal },
-      );
-      const results = await inBatches(list.traces, batch, (t) =>
-        fetchApi<FullTraceAnalysis>(`/api/traces/${enc(t.trace_id)}`, { signal }),
-      );
-      const analyses = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-      return { traces: list.traces, analyses, failed: results.length - analyses.length };
-    },
-    staleTime: 20_000,
-  });
-}

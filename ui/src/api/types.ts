@@ -50,6 +50,7 @@ export type {
   TraceAnomalies,
   ServicesList,
   ServiceTraces,
+  ServicePerformanceResponse,
   EdgesList,
   GlobalRacesList,
   StreamMessages,
