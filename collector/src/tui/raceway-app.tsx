@@ -1,4 +1,5 @@
 import { Box, Text, useApp, useInput } from 'ink';
+import type { Key } from 'ink';
 import type { ReactNode } from 'react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { StatusLine } from './components/status-line.js';
@@ -6,7 +7,9 @@ import type { RacewaySource } from './data/raceway-source.js';
 import type { ScreenName } from './input/key-action.js';
 import { keyAction } from './input/key-action.js';
 import { KeyHandlerContext, useChildSlot } from './input/key-handler.js';
-import { parseMouse } from './input/mouse-event.js';
+import { isMouseReport, parseMouse } from './input/mouse-event.js';
+import { typedKeys } from './input/typed-keys.js';
+import type { TypedKey } from './input/typed-keys.js';
 import { LiveBus, LiveBusContext } from './live/live-bus.js';
 import type { LiveState } from './live/live-stream.js';
 import type { Theme } from './theme.js';
@@ -99,7 +102,7 @@ export function RacewayApp({
     [source, size],
   );
 
-  useInput((input, key) => {
+  const handleKey = (input: string, key: Key): void => {
     const open = promptRef.current;
     if (open) {
       // Keys can arrive faster than renders: edit the ref, then publish it.
@@ -114,17 +117,6 @@ export function RacewayApp({
       setPrompt(promptRef.current);
       return;
     }
-    const mouse = parseMouse(input);
-    if (mouse && help) return;
-    if (mouse?.kind === 'wheel') {
-      slot.current?.({ type: 'move', move: mouse.direction > 0 ? 'down' : 'up' });
-      return;
-    }
-    if (mouse?.kind === 'click') {
-      // The header takes the first line; views get coordinates relative to their own box.
-      if (mouse.y >= 1) slot.current?.({ type: 'click', x: mouse.x, y: mouse.y - 1 });
-      return;
-    }
     const action = keyAction(input, key);
     if (!action) return;
     if (help) {
@@ -137,6 +129,36 @@ export function RacewayApp({
     else if (action.type === 'help') setHelp(true);
     else if (action.type === 'screen') setScreen({ name: action.screen });
     else if (action.type === 'back' && screen.name !== 'traces') setScreen({ name: 'traces' });
+  };
+  const handleKeyRef = useRef(handleKey);
+  handleKeyRef.current = handleKey;
+  // Keys that arrived together are handled one at a time, each after the previous one has rendered, so
+  // every key sees the screen its predecessor left (a list moved, a prompt opened).
+  const queue = useRef<TypedKey[]>([]);
+  const drainTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(drainTimer.current), []);
+  const drain = (): void => {
+    drainTimer.current = undefined;
+    const next = queue.current.shift();
+    if (!next) return;
+    handleKeyRef.current(next.input, next.key);
+    if (queue.current.length > 0) drainTimer.current = setTimeout(drain, 0);
+  };
+
+  useInput((input, key) => {
+    if (isMouseReport(input)) {
+      const mouse = parseMouse(input);
+      if (!mouse || help || promptRef.current) return;
+      if (mouse.kind === 'wheel') {
+        slot.current?.({ type: 'move', move: mouse.direction > 0 ? 'down' : 'up' });
+        return;
+      }
+      // The header takes the first line; views get coordinates relative to their own box.
+      if (mouse.y >= 1) slot.current?.({ type: 'click', x: mouse.x, y: mouse.y - 1 });
+      return;
+    }
+    queue.current.push(...typedKeys(input, key));
+    if (drainTimer.current === undefined) drain();
   });
 
   const bodyHeight = Math.max(4, size.rows - 2);
@@ -148,8 +170,7 @@ export function RacewayApp({
     });
 
   let body: ReactNode;
-  if (help) body = <HelpOverlay height={bodyHeight} />;
-  else if (screen.name === 'trace')
+  if (screen.name === 'trace')
     body = (
       <TraceScreen
         key={`${screen.traceId}:${epoch}`}
@@ -172,7 +193,11 @@ export function RacewayApp({
             <Box flexDirection="column" width={size.columns} height={size.rows}>
               <Header screen={screen.name} server={source.server} />
               <Box height={bodyHeight} flexDirection="column">
-                {body}
+                {help ? <HelpOverlay height={bodyHeight} /> : null}
+                {/* Hidden, not unmounted, under the help: closing it returns to the same tab and row. */}
+                <Box display={help ? 'none' : 'flex'} flexDirection="column" height={bodyHeight}>
+                  {body}
+                </Box>
               </Box>
               <StatusLine state={liveState} message={message} prompt={prompt} />
             </Box>

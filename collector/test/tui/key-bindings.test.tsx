@@ -102,6 +102,38 @@ describe('key bindings', () => {
     await app.waitFor('Traces 1/1');
   });
 
+  it('? over a trace and Esc come back to the same tab and the same row', async () => {
+    app = renderApp({ initialTraceId: BANKING_TRACE_ID });
+    await app.waitFor('● Events 8/8');
+    await app.press('2');
+    await app.waitFor('Races 3 (3 racing pairs)');
+    await app.press('j');
+    await app.waitFor(/›WARNING/);
+    await app.press('?');
+    await app.waitFor('Keys (Esc or ? closes)');
+    await app.press(KEY.escape);
+    const back = await app.waitFor('Races 3 (3 racing pairs)');
+    expect(selectedLine(back)).toContain('WARNING');
+  });
+
+  it('keys that arrive together (typed fast, held down, over a slow link) each count', async () => {
+    const source = new FakeSource();
+    source.addListRows(30);
+    app = renderApp({ source });
+    await app.waitFor('Traces 31/31');
+    await app.press('jjj');
+    await app.waitFor(/›.*aa000027/);
+    // A prompt opened by the first key takes the rest, Enter included.
+    await app.press('/0019\r');
+    await app.waitFor(/›.*aa000019/);
+    // Esc and the next key read together: the Esc still closes the help, then the key moves.
+    await app.press('?');
+    await app.waitFor('Keys (Esc or ? closes)');
+    await app.press(`${KEY.escape}k`);
+    const after = await app.waitFor(/›.*aa000020/);
+    expect(after).not.toContain('Keys (Esc or ? closes)');
+  });
+
   it('r reloads from the server', async () => {
     const source = new FakeSource();
     app = renderApp({ source });

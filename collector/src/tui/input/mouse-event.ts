@@ -23,6 +23,11 @@ export function parseMouse(input: string): MouseEvent | undefined {
   return undefined;
 }
 
+/** Whether the input is a mouse report at all, including the ones parseMouse ignores (releases, drags). */
+export function isMouseReport(input: string): boolean {
+  return SGR_MOUSE.test(input.startsWith(ESC) ? input.slice(1) : input);
+}
+
 /** Terminal modes: report clicks and the wheel, in SGR encoding (works beyond column 223). */
 export const ENABLE_MOUSE = '\u001b[?1000h\u001b[?1006h';
 export const DISABLE_MOUSE = '\u001b[?1006l\u001b[?1000l';
