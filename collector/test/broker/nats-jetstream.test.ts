@@ -47,6 +47,36 @@ describe.skipIf(unreachable !== undefined)('queue mode on NATS JetStream', () =>
     await publisher.shutdown();
   });
 
+  it("splits a batch larger than the server's max payload into messages that fit, and stores it all", async () => {
+    const name = subject('large');
+    const publisher = nats.publisher(name);
+    await publisher.start();
+    const sink = new BrokeredSink({ publisher, maxMessageEvents: 20_000, retryAfterMs: 10 });
+    const events = realisticBatch({ events: 10_000 });
+    expect(JSON.stringify(events).length).toBeGreaterThan(publisher.maxMessageBytes!);
+    await sink.sinkFor('native').submit(events);
+    expect(await nats.held(name)).toBeGreaterThan(1);
+    const store = new GatedStore({ clock: systemClock });
+    const analyzer = new RecordingAnalyzer();
+    const pipeline = smallPipeline(store, analyzer);
+    await pipeline.start();
+    const consumer = new BrokerConsumer({
+      sinkFor: (receiver) => pipeline.sinkFor(receiver),
+      logger: silent,
+      retryDelayMs: 10,
+    });
+    const source = nats.source(name, consumer, 2);
+    await source.start();
+    await vi.waitFor(async () => expect((await store.stats()).events).toBe(10_000), {
+      timeout: 20_000,
+      interval: 50,
+    });
+    await consumer.shutdown();
+    await source.shutdown();
+    await pipeline.shutdown();
+    await publisher.shutdown();
+  });
+
   it('declares a durable work-queue stream and a durable pull consumer with explicit acknowledgement', async () => {
     const name = subject('declare');
     const consumer = new BrokerConsumer({

@@ -37,6 +37,9 @@ export class AmqpPublisher implements BatchPublisher {
     return this.link.error;
   }
 
+  /** RabbitMQ takes messages far larger than an ingest body (128 MiB by default). */
+  readonly maxMessageBytes = undefined;
+
   start(): Promise<void> {
     return this.link.start();
   }

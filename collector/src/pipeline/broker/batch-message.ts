@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { RacewayError } from '../../errors/raceway-error.js';
 import type { RacewayEvent } from '../../model/event.js';
 import type { Receiver } from '../pipeline.js';
 
@@ -33,4 +34,32 @@ export function batchMessageId(batch: BatchMessage): string {
   const hash = createHash('sha256').update(batch.receiver);
   for (const event of batch.events) hash.update('\n').update(event.id);
   return hash.digest('base64url');
+}
+
+/** A batch encoded for the broker. */
+export interface EncodedBatch {
+  batch: BatchMessage;
+  body: Buffer;
+}
+
+/**
+ * The batch as bodies of at most `maxBytes` each (a broker's message size limit, e.g. NATS's max
+ * payload), halved until every part fits. An event that alone is larger cannot go through the broker:
+ * a 413 naming it, since sending it again would not help.
+ */
+export function encodeToFit(batch: BatchMessage, maxBytes = Infinity): EncodedBatch[] {
+  const body = encodeBatch(batch);
+  if (body.length <= maxBytes) return [{ batch, body }];
+  const { receiver, events } = batch;
+  if (events.length === 1)
+    throw new RacewayError(
+      'payload_too_large',
+      413,
+      `event ${events[0]!.id} is ${body.length} bytes encoded, more than the message broker takes (${maxBytes})`,
+    );
+  const half = Math.ceil(events.length / 2);
+  return [
+    ...encodeToFit({ receiver, events: events.slice(0, half) }, maxBytes),
+    ...encodeToFit({ receiver, events: events.slice(half) }, maxBytes),
+  ];
 }

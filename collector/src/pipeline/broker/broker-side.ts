@@ -22,6 +22,8 @@ export interface OutgoingBatch {
  */
 export interface BatchPublisher extends BrokerSide {
   publish(message: OutgoingBatch): Promise<void>;
+  /** The largest message body the broker takes now; undefined = no limit that ingest could reach. */
+  readonly maxMessageBytes: number | undefined;
 }
 
 /** One message handed over by the broker, settled exactly once by the consumer. */

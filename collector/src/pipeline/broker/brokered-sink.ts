@@ -2,12 +2,13 @@ import { BackpressureError } from '../../errors/raceway-error.js';
 import type { RacewayEvent } from '../../model/event.js';
 import type { EventSink, SubmitResult } from '../event-sink.js';
 import type { Receiver } from '../pipeline.js';
-import { batchMessageId, encodeBatch } from './batch-message.js';
+import { batchMessageId, encodeToFit } from './batch-message.js';
+import type { EncodedBatch } from './batch-message.js';
 import type { BatchPublisher } from './broker-side.js';
 
 export interface BrokeredSinkOptions {
   publisher: BatchPublisher;
-  /** Events per broker message; a larger submit becomes several messages. */
+  /** Events per broker message; a larger submit becomes several messages (smaller where the broker needs). */
   maxMessageEvents: number;
   retryAfterMs: number;
 }
@@ -51,11 +52,14 @@ export class BrokeredSink {
       throw new BackpressureError(`${why}; retry later`, retryAfterMs, 503);
     }
     if (events.length === 0) return { inserted: 0, duplicates: 0 };
-    const confirms: Promise<void>[] = [];
+    const messages: EncodedBatch[] = [];
     for (let i = 0; i < events.length; i += maxMessageEvents) {
       const batch = { receiver, events: events.slice(i, i + maxMessageEvents) };
-      confirms.push(publisher.publish({ id: batchMessageId(batch), body: encodeBatch(batch) }));
+      messages.push(...encodeToFit(batch, publisher.maxMessageBytes));
     }
+    const confirms = messages.map(({ batch, body }) =>
+      publisher.publish({ id: batchMessageId(batch), body }),
+    );
     // Every publish settles before answering, so none is still in flight once the sender retries.
     const outcomes = await Promise.allSettled(confirms);
     const failed = outcomes.find((o) => o.status === 'rejected');

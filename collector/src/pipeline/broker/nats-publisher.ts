@@ -7,6 +7,9 @@ import { NatsLink } from './nats-link.js';
 import { ensureStream } from './nats-stream.js';
 import type { NatsStreamNames } from './nats-stream.js';
 
+/** Bytes kept free for the message id and expected-stream headers, which count against max payload. */
+const HEADER_ROOM = 1024;
+
 export interface NatsPublisherOptions extends NatsStreamNames {
   url: string;
   logger: Logger;
@@ -42,6 +45,12 @@ export class NatsPublisher implements BatchPublisher {
 
   get error(): string | undefined {
     return this.link.error;
+  }
+
+  /** The server's max payload (1 MiB by default), less room for the headers each message carries. */
+  get maxMessageBytes(): number | undefined {
+    const limit = this.link.connection?.info?.max_payload;
+    return limit === undefined ? undefined : limit - HEADER_ROOM;
   }
 
   start(): Promise<void> {
