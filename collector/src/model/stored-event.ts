@@ -25,7 +25,7 @@ export interface ComputedFields {
 /** The event as the API returns it, with its interval (`eventInterval`) so clients draw what the engine uses. */
 export type ApiEvent = StoredEvent &
   Partial<ComputedFields> & {
-    /** When the event's work started and ended, µs since the epoch (equal for instants). */
-    start_us?: number;
-    end_us?: number;
+    /** When the event's work started and ended, µs since the epoch (equal for instants); always sent. */
+    start_us: number;
+    end_us: number;
   };

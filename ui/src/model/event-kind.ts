@@ -65,12 +65,9 @@ export function contextOf(event: ApiEvent): string {
   );
 }
 
-/** When the event's work ran, in ms since the epoch: the collector's interval when it sent one. */
+/** When the event's work ran, in ms since the epoch: the interval the collector sends with every event. */
 export function eventIntervalMs(event: ApiEvent): { startMs: number; endMs: number } {
-  if (event.start_us !== undefined && event.end_us !== undefined)
-    return { startMs: event.start_us / 1000, endMs: event.end_us / 1000 };
-  const start = eventTimeMs(event);
-  return { startMs: start, endMs: start + durationMs(event) };
+  return { startMs: event.start_us / 1000, endMs: event.end_us / 1000 };
 }
 
 /** Event time in ms since the epoch (sub-ms digits kept from `time_us` when present). */
