@@ -1,6 +1,27 @@
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 
+/** What a test waits to see: a text, a pattern, or a check of the whole screen (e.g. that help closed). */
+export type ScreenExpectation = string | RegExp | ((screen: string) => boolean);
+
+function screenShows(screen: string, e: ScreenExpectation): boolean {
+  if (typeof e === 'string') return screen.includes(e);
+  if (e instanceof RegExp) return e.test(screen);
+  return e(screen);
+}
+
+function describeExpectation(e: ScreenExpectation): string {
+  return typeof e === 'function' ? e.name || 'a screen check' : String(e);
+}
+
+function isList(
+  e: ScreenExpectation | readonly ScreenExpectation[],
+): e is readonly ScreenExpectation[] {
+  return Array.isArray(e);
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
 /** A tmux server of its own (`-L`), so tests never touch anyone else's sessions. */
 export class TmuxSession {
   private readonly socket: string;
@@ -51,15 +72,35 @@ export class TmuxSession {
     return this.tmux(['capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', this.name]);
   }
 
-  /** Polls the screen until it matches; the failure message shows the last screen. */
-  async waitFor(text: string | RegExp, attempts = 300): Promise<string> {
+  /**
+   * Polls until the screen shows everything expected and has stopped changing: two captures taken
+   * `settleMs` apart must agree, so a frame tmux has only half received (a busy machine splits ink's
+   * writes) is never what a test reads. The failure message names what was missing and shows the last
+   * screen.
+   */
+  async waitFor(
+    expected: ScreenExpectation | readonly ScreenExpectation[],
+    { timeoutMs = 60_000, settleMs = 200 }: { timeoutMs?: number; settleMs?: number } = {},
+  ): Promise<string> {
+    const all = isList(expected) ? expected : [expected];
+    const deadline = Date.now() + timeoutMs;
     let screen = '';
-    for (let i = 0; i < attempts; i++) {
+    let missing: readonly ScreenExpectation[];
+    for (;;) {
       screen = this.capture();
-      if (typeof text === 'string' ? screen.includes(text) : text.test(screen)) return screen;
-      await new Promise((r) => setTimeout(r, 100));
+      missing = all.filter((e) => !screenShows(screen, e));
+      if (missing.length === 0) {
+        await sleep(settleMs);
+        const again = this.capture();
+        if (again === screen) return screen;
+        screen = again;
+      }
+      if (Date.now() > deadline) break;
+      await sleep(100);
     }
-    throw new Error(`tmux screen never showed ${String(text)}; last screen:\n${screen}`);
+    throw new Error(
+      `tmux screen never settled showing ${missing.map(describeExpectation).join(', ') || 'the same frame twice'}; last screen:\n${screen}`,
+    );
   }
 
   /** Ends the tmux server and removes its socket file (tmux leaves it behind). */

@@ -35,7 +35,7 @@ describe.skipIf(!TmuxSession.available())('raceway tui in tmux', () => {
       cwd: REPO,
       stdio: 'inherit',
     });
-  }, 120_000);
+  }, 240_000);
 
   it('navigates to the banking race and shows both locations side by side; q restores the terminal', async () => {
     collector = new CollectorProcess();
@@ -43,38 +43,53 @@ describe.skipIf(!TmuxSession.available())('raceway tui in tmux', () => {
     tmux = new TmuxSession('race', REPO);
     tmux.start(tuiCommand(url));
 
-    const list = await tmux.waitFor('● live');
-    expect(list).toContain('! b0a1c2d3');
-    expect(list).toContain('Traces 1/1');
+    // Each step waits for the whole screen it expects, settled, before reading or typing on.
+    await tmux.waitFor(['● live', '! b0a1c2d3', 'Traces 1/1']);
     expect(tmux.capture(true)).toMatch(COLOUR);
 
     tmux.sendKeys('Enter');
     await tmux.waitFor(`Trace ${BANKING_TRACE} · 8 events`);
     tmux.sendKeys('2');
-    const races = await tmux.waitFor('Races 3 (3 racing pairs)');
-    expect(races).toMatch(/›CRITICAL alice\.balance {2}Write bank\.ts:47 ↔ Write bank\.ts:147/);
-    // Both accesses next to each other: one screen line carries the left and the right side.
-    expect(races).toMatch(/│location bank\.ts:47 +││location bank\.ts:147 +│/);
-    expect(races).toMatch(/│thread {3}req-1 +││thread {3}req-2 +│/);
-    expect(races).toMatch(/│value {4}1000 → 900 +││value {4}1000 → 800 +│/);
+    await tmux.waitFor([
+      'Races 3 (3 racing pairs)',
+      /›CRITICAL alice\.balance {2}Write bank\.ts:47 ↔ Write bank\.ts:147/,
+      // Both accesses next to each other: one screen line carries the left and the right side.
+      /│location bank\.ts:47 +││location bank\.ts:147 +│/,
+      /│thread {3}req-1 +││thread {3}req-2 +│/,
+      /│value {4}1000 → 900 +││value {4}1000 → 800 +│/,
+    ]);
 
     tmux.sendKeys('j');
-    const warning = await tmux.waitFor(/›WARNING {2}alice\.balance {2}Read bank\.ts:41/);
-    expect(warning).toMatch(/│location bank\.ts:41 +││location bank\.ts:147 +│/);
-
+    const warning = await tmux.waitFor([
+      /›WARNING {2}alice\.balance {2}Read bank\.ts:41/,
+      /│location bank\.ts:41 +││location bank\.ts:147 +│/,
+      '● live',
+    ]);
     for (const line of warning.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
 
-    // Redraws to fill a resized terminal.
+    // Redraws to fill a resized terminal: 30 lines, the borders reaching column 100.
     tmux.resize(100, 30);
-    const wide = await tmux.waitFor(/^.{100}$/m);
-    expect(wide.split('\n').filter((l) => l.length > 0)).toHaveLength(30);
+    await tmux.waitFor([
+      /^.{100}$/m,
+      function fillsThirtyLines(screen) {
+        return screen.split('\n').filter((l) => l.length > 0).length === 30;
+      },
+      '● live',
+    ]);
 
     tmux.sendKeys('?');
     await tmux.waitFor('Keys (Esc or ? closes)');
-    tmux.sendKeys('Escape', 'q');
+    tmux.sendKeys('Escape');
+    await tmux.waitFor([
+      'Races 3 (3 racing pairs)',
+      function helpClosed(screen) {
+        return !screen.includes('Keys (Esc or ? closes)');
+      },
+    ]);
+    tmux.sendKeys('q');
     const after = await tmux.waitFor('EXITED 0');
     expect(after).not.toContain('Raceway  T Traces');
-  }, 90_000);
+  }, 240_000);
 
   it('says the server went away, reconnects when it is back on the same port, and shows live data again', async () => {
     collector = new CollectorProcess();
@@ -82,19 +97,16 @@ describe.skipIf(!TmuxSession.available())('raceway tui in tmux', () => {
     const port = collector.port;
     tmux = new TmuxSession('reconnect', REPO);
     tmux.start(tuiCommand(url, 'NO_COLOR=1'));
-    await tmux.waitFor('● live');
-    await tmux.waitFor('Traces 1/1');
+    await tmux.waitFor(['● live', 'Traces 1/1']);
     expect(tmux.capture(true)).not.toMatch(COLOUR);
 
     await collector.kill();
-    const down = await tmux.waitFor('✖ server unreachable');
-    expect(down).toMatch(/reconnecting in \d+\.\ds \(attempt \d+\)/);
+    await tmux.waitFor(/✖ server unreachable · reconnecting in \d+\.\ds \(attempt \d+\)/);
 
     await collector.start(port);
     await tmux.waitFor('● live');
     const fresh = 'c0ffee00-0000-4000-8000-000000000001';
     await postEvents(url, quietTraceBatch(fresh, 7));
-    const screen = await tmux.waitFor('Traces 2/2');
-    expect(screen).toContain('c0ffee00');
-  }, 90_000);
+    await tmux.waitFor(['Traces 2/2', 'c0ffee00']);
+  }, 240_000);
 });
