@@ -141,6 +141,38 @@ describe.skipIf(unreachable !== undefined)('queue mode on NATS JetStream', () =>
     await publisher.shutdown();
   });
 
+  it('declares the stream and consumer again when they vanish while running, and goes on', async () => {
+    const name = subject('vanished');
+    const publisher = nats.publisher(name);
+    await publisher.start();
+    const sink = new BrokeredSink({ publisher, maxMessageEvents: 100, retryAfterMs: 10 });
+    const store = new GatedStore({ clock: systemClock });
+    const pipeline = smallPipeline(store, new RecordingAnalyzer());
+    await pipeline.start();
+    const consumer = new BrokerConsumer({
+      sinkFor: (receiver) => pipeline.sinkFor(receiver),
+      logger: silent,
+      retryDelayMs: 10,
+    });
+    const source = nats.source(name, consumer, 1);
+    await source.start();
+    await nats.remove([name]); // an operator deletes the stream (and so its consumer)
+    const events = realisticBatch({ events: 25 });
+    // The sender retries what was refused (503) until it is accepted.
+    await vi.waitFor(() => sink.sinkFor('native').submit(events), {
+      timeout: 10_000,
+      interval: 50,
+    });
+    await vi.waitFor(async () => expect((await store.stats()).events).toBe(25), {
+      timeout: 15_000,
+      interval: 50,
+    });
+    await consumer.shutdown();
+    await source.shutdown();
+    await pipeline.shutdown();
+    await publisher.shutdown();
+  });
+
   it('refuses to start on an existing stream that does not take the subject', async () => {
     const name = subject('taken');
     const stream = natsStreamName({ name, stream: undefined });

@@ -110,7 +110,7 @@ export class NatsLink {
     this.up = true;
     this.setupDue = false;
     this.lastError = undefined;
-    void this.watch(connection);
+    void this.watch(connection).catch(() => undefined);
     void connection.closed().then((err) => this.lost(connection, err));
     if (this.closed) await this.shutdown();
   }
