@@ -20,4 +20,13 @@ describe('raceway', () => {
     expect(await main(['--version'])).toBe(0);
     expect(out.join('')).toBe(`${version}\n`);
   });
+
+  it.each([[['bogus']], [[]], [['serve', '--bogus']], [['traces', '--bogus']]])(
+    'exits 2 (usage) for an unknown command or flag, or no command: %j',
+    async (argv) => {
+      vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+      vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+      expect(await main(argv)).toBe(2);
+    },
+  );
 });

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Command } from 'commander';
+import { usageExit } from './commands/query-command.js';
 import { registerQueryCommands } from './query-commands.js';
 import { registerServeCommand } from './serve-command.js';
 import { registerTuiCommand } from './tui-command.js';
@@ -12,7 +13,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   const program = new Command('raceway')
     .description('Raceway collector: data races, causal order, critical paths and anomalies')
     .version(version)
-    .exitOverride();
+    // An unknown command, or none, is a usage error like a bad flag (exit 2, as the README says).
+    .exitOverride(usageExit);
   let exitCode = 0;
   const setExitCode = (code: number): void => {
     exitCode = code;

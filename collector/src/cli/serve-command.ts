@@ -6,6 +6,7 @@ import { describeConfig } from '../config/describe-config.js';
 import { loadConfig } from '../config/load-config.js';
 import { SETTINGS, envName } from '../config/settings.js';
 import { ConfigError } from '../errors/raceway-error.js';
+import { usageExit } from './commands/query-command.js';
 
 /** What `serve` reads from and writes to the process, injectable for tests. */
 export interface ServeIo {
@@ -42,6 +43,7 @@ export function registerServeCommandWith(program: Command, io: ServeIo): void {
     .command('serve')
     .description('run the collector: native ingest, OTLP, REST API, live stream and dashboard')
     .option('-c, --config <file>', 'raceway.toml to read (default: ./raceway.toml when present)')
+    .exitOverride(usageExit)
     .addHelpText(
       'after',
       '\nEvery option can also be set in raceway.toml or as RACEWAY_<OPTION> (e.g. RACEWAY_MAX_BODY).\n' +
