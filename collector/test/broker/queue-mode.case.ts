@@ -95,6 +95,19 @@ export function describeQueueMode(broker: TestBroker, unreachable: string | unde
         timeout: 15_000,
         interval: 25,
       });
+      // Queryable through the API like any other ingest, each event once.
+      const sent = [...before, ...during];
+      for (const traceId of new Set(sent.map((e) => e.trace_id))) {
+        const res = await fetch(`${collector.url}/api/traces/${traceId}`);
+        expect(res.status).toBe(200);
+        const body = (await res.json()) as { data: { events: Array<{ id: string }> } };
+        expect(body.data.events.map((e) => e.id).sort()).toEqual(
+          sent
+            .filter((e) => e.trace_id === traceId)
+            .map((e) => e.id)
+            .sort(),
+        );
+      }
       const metrics = await (await fetch(`${collector.url}/metrics`)).text();
       expect(metrics).toMatch(/^raceway_broker_connected\{side="publish"\} 1$/m);
       expect(metrics).toMatch(/^raceway_broker_consumed_batches [1-9]/m);

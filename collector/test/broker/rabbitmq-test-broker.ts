@@ -42,7 +42,7 @@ export const rabbitmq: TestBroker = {
   source: (queue, consumer, prefetch) =>
     new AmqpSource({ url: URL, queue, prefetch, consumer, logger: silent, reconnectMs: 20 }),
   waiting: (queue) => withChannel(async (c) => (await c.checkQueue(queue)).messageCount),
-  // Unacknowledged deliveries return to the queue when their channel closes; none are open here.
+  // Ready messages only: the tests ask once every delivery is settled, so none is unacknowledged.
   held: (queue) => withChannel(async (c) => (await c.checkQueue(queue)).messageCount),
   remove: (queues) =>
     withChannel(async (c) => {
