@@ -45,6 +45,12 @@ describe('raceway query subcommands against a real collector', () => {
     expect(r.stdout).toContain('page 1 of 1 · 2 traces');
   });
 
+  it('traces --id-prefix: one trace is "1 trace"', async () => {
+    const r = await runCli(['traces', ...server, '--id-prefix', BANKING_TRACE.slice(0, 25)]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('page 1 of 1 · 1 trace\n');
+  });
+
   it('traces --json: the API data for scripts, with filters passed through', async () => {
     const r = await runCli(['traces', ...server, '--json', '--page-size', '1', '--has-races']);
     expect(r.code).toBe(0);

@@ -7,6 +7,7 @@ import { formatFields, formatTable, ms } from './format-table.js';
 import { defineQueryCommand, printJson, runQuery, usageExit } from './query-command.js';
 import type { QueryIo } from './query-io.js';
 import { formatTraceRows } from './traces-command.js';
+import { countNoun } from '../../tui/model/count-noun.js';
 
 /** `raceway service overview|traces|dependencies NAME` (spec §4.15). */
 export function registerServiceCommand(program: Command, io: QueryIo): void {
@@ -58,7 +59,7 @@ export function registerServiceCommand(program: Command, io: QueryIo): void {
       if (json) return printJson(io, list);
       io.stdout(formatTraceRows(list.traces));
       io.stdout(
-        `page ${list.page} of ${Math.max(1, list.total_pages)} · ${list.total_traces} traces of ${list.service_name}\n`,
+        `page ${list.page} of ${Math.max(1, list.total_pages)} · ${countNoun(list.total_traces, 'trace')} of ${list.service_name}\n`,
       );
     }),
   );

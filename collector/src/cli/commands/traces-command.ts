@@ -4,6 +4,7 @@ import { positiveInt } from './connection-options.js';
 import { formatTable } from './format-table.js';
 import { defineQueryCommand, printJson, runQuery } from './query-command.js';
 import type { QueryIo } from './query-io.js';
+import { countNoun } from '../../tui/model/count-noun.js';
 
 interface TracesFlags {
   page: number;
@@ -40,7 +41,7 @@ export function registerTracesCommand(program: Command, io: QueryIo): void {
       if (json) return printJson(io, list);
       io.stdout(formatTraceRows(list.traces));
       io.stdout(
-        `page ${list.page} of ${Math.max(1, list.total_pages)} · ${list.total_traces} traces\n`,
+        `page ${list.page} of ${Math.max(1, list.total_pages)} · ${countNoun(list.total_traces, 'trace')}\n`,
       );
     }),
   );

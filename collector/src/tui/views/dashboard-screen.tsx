@@ -16,6 +16,7 @@ import { useTone } from '../theme.js';
 import { useUi } from '../ui-context.js';
 import { errorText } from './error-text.js';
 import type { ScreenProps } from './screen-props.js';
+import { countNoun } from '../model/count-noun.js';
 
 /** Recent races as the live stream reported them (newest first), kept across reloads. */
 interface RecentRace {
@@ -130,7 +131,8 @@ export function DashboardScreen({ height, onOpen }: ScreenProps): ReactNode {
         <Pane title="Hotspots (variables)" focused={false} height={topHeight} flexGrow={1}>
           {(hotspots?.top_variables ?? []).slice(0, paneRows(topHeight)).map((v) => (
             <Text key={v.variable} wrap="truncate">
-              {v.variable} · {v.access_count} accesses · {v.trace_count} traces
+              {v.variable} · {countNoun(v.access_count, 'access', 'accesses')} ·{' '}
+              {countNoun(v.trace_count, 'trace')}
             </Text>
           ))}
           {hotspots?.top_variables.length ? null : (

@@ -7,6 +7,7 @@ import { useResource } from '../data/use-resource.js';
 import { clockTime } from '../model/format-time.js';
 import { useTone } from '../theme.js';
 import { useUi } from '../ui-context.js';
+import { countNoun } from '../model/count-noun.js';
 
 /** The selected trace of the list: its id, counts, times, and its race groups (fetched when it settles). */
 export function TracePreview({
@@ -33,7 +34,7 @@ export function TracePreview({
           [
             'races',
             groups
-              ? `${races.data?.potential_races ?? 0} racing pairs`
+              ? countNoun(races.data?.potential_races ?? 0, 'racing pair')
               : hasRaces
                 ? 'yes'
                 : 'none found',

@@ -18,6 +18,7 @@ import { HotspotsTab } from './tabs/hotspots-tab.js';
 import { LocksTab } from './tabs/locks-tab.js';
 import { RacesTab } from './tabs/races-tab.js';
 import type { TabProps } from './tabs/tab-props.js';
+import { countNoun } from '../model/count-noun.js';
 
 /** Coalesces live updates of the open trace (a busy trace changes many times a second). */
 const LIVE_RELOAD_MS = 1000;
@@ -141,10 +142,10 @@ function Summary({ trace }: { trace: FullTraceAnalysis }): ReactNode {
   const races = trace.analysis.potential_races;
   return (
     <Text wrap="truncate">
-      <Text bold>Trace {trace.trace_id}</Text> · {trace.events.length} events · {services.size}{' '}
-      {services.size === 1 ? 'service' : 'services'} ·{' '}
-      <Text {...tone.fg(races > 0 ? 'critical' : 'ok')}>{races} races</Text> ·{' '}
-      {trace.anomalies.length} anomalies
+      <Text bold>Trace {trace.trace_id}</Text> · {countNoun(trace.events.length, 'event')} ·{' '}
+      {countNoun(services.size, 'service')} ·{' '}
+      <Text {...tone.fg(races > 0 ? 'critical' : 'ok')}>{countNoun(races, 'race')}</Text> ·{' '}
+      {countNoun(trace.anomalies.length, 'anomaly', 'anomalies')}
     </Text>
   );
 }

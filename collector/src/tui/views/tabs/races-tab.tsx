@@ -12,6 +12,7 @@ import { formatValue } from '../../model/describe-event.js';
 import { clockTime } from '../../model/format-time.js';
 import { useTone } from '../../theme.js';
 import type { TabProps } from './tab-props.js';
+import { countNoun } from '../../model/count-noun.js';
 
 /** One line per race: severity, variable, the two sides' access and location, the group's pair count. */
 export function raceRow(r: RaceDetail): string {
@@ -37,7 +38,7 @@ export function RacesTab({ trace, height }: TabProps): ReactNode {
   return (
     <Box flexDirection="column" height={height}>
       <ListPane
-        title={`Races ${races.length} (${trace.analysis.potential_races} racing pairs)`}
+        title={`Races ${races.length} (${countNoun(trace.analysis.potential_races, 'racing pair')})`}
         focused={panes.focus === 0}
         height={listHeight}
         rows={races.map(raceRow)}
