@@ -48,7 +48,7 @@ describe('dashboard', () => {
     expect(screen).toMatch(/events\s+8/);
     expect(screen).toMatch(/traces with races\s+1/);
     expect(screen).toMatch(/cross-trace races\s+1/);
-    expect(screen).toContain('alice.balance · 4 accesses · 1 traces');
+    expect(screen).toContain('alice.balance · 4 accesses · 1 trace');
     expect(screen).toContain('7f3a9c2e');
   });
 
