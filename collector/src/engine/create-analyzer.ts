@@ -157,7 +157,8 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
       return analysis ? auditTrailsOf(analysis) : {};
     },
     auditTrail(traceId, variable) {
-      return this.auditTrails(traceId)[variable] ?? [];
+      const analysis = fresh(traceId);
+      return analysis ? (auditTrailsOf(analysis, variable)[variable] ?? []) : [];
     },
     criticalPath(traceId) {
       const analysis = fresh(traceId);

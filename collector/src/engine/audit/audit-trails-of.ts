@@ -1,6 +1,6 @@
 import type { TraceAnalysis } from '../races/trace-analysis.js';
 import type { VariableAccess } from '../results.js';
-import { racePartnersOf } from './race-partners-of.js';
+import { MAX_RACE_PARTNERS, racePartnersOf } from './race-partners-of.js';
 
 /**
  * Audit trail per variable (spec §4.9, DESIGN "Analyses"): every access in causal order (the canonical
@@ -8,15 +8,20 @@ import { racePartnersOf } from './race-partners-of.js';
  * races with any earlier access — not only the previous one, as the old server did — and with which
  * accesses, earlier or later (at most MAX_RACE_PARTNERS ids, with the exact count).
  */
-export function auditTrailsOf(analysis: TraceAnalysis): Record<string, VariableAccess[]> {
+export function auditTrailsOf(
+  analysis: TraceAnalysis,
+  /** Only this variable's trail. */
+  only?: string,
+): Record<string, VariableAccess[]> {
   const { events, causality, races } = analysis;
   const trails: Record<string, VariableAccess[]> = {};
   const previous = new Map<string, number>();
-  const partners = racePartnersOf(events, causality);
+  const partners = racePartnersOf(events, causality, MAX_RACE_PARTNERS, only);
   for (const i of causality.order) {
     const event = events[i]!;
     if (!('StateChange' in event.kind)) continue;
     const change = event.kind.StateChange;
+    if (only !== undefined && change.variable !== only) continue;
     const prev = previous.get(change.variable);
     previous.set(change.variable, i);
     (trails[change.variable] ??= []).push({

@@ -55,6 +55,8 @@ export function racePartnersOf(
   events: readonly StoredEvent[],
   causality: TraceCausality,
   limit = MAX_RACE_PARTNERS,
+  /** Only this variable's accesses (a trail of one variable need not pay for the others). */
+  only?: string,
 ): RacePartners {
   const variables = new Map<string, { list: AccessClass[]; byKey: Map<string, AccessClass> }>();
   const listed = new Map<number, number[]>();
@@ -65,6 +67,7 @@ export function racePartnersOf(
     const event = events[i]!;
     if (!('StateChange' in event.kind)) continue;
     const { variable, location, access_type: type } = event.kind.StateChange;
+    if (only !== undefined && variable !== only) continue;
     const ctx = causality.ctxOf[i]!;
     const locks = causality.locks[i]!;
     const clock = causality.foreignClock(i);
@@ -113,7 +116,7 @@ export function racePartnersOf(
       cls.live = cls.live.filter((run) => {
         if (run.ctx !== ctx) {
           const start = upperBound(run.positions, causality.clockAt(i, run.ctx));
-          for (let j = roomFrom(run.room, start); j < run.events.length; ) {
+          for (let j = roomFrom(run.room, start); j < run.events.length;) {
             const theirs = listOf(run.events[j]!);
             theirs.push(i);
             if (theirs.length >= limit) run.room[j] = j + 1;
