@@ -93,6 +93,7 @@ describe('key bindings', () => {
       'Enter',
       'Esc',
       '/  n  N',
+      's  x  f  c',
       'r',
       'q',
     ]) {

@@ -24,7 +24,11 @@ describe('traces screen', () => {
     const source = new FakeSource();
     source.listTraces = () => Promise.reject(new ApiError('unauthorized', 'Unauthorized', 401));
     app = renderApp({ source, columns: 120 });
-    await app.waitFor('unauthorized: start with --api-key KEY or set RACEWAY_API_KEY');
+    const screen = await app.waitFor(
+      'unauthorized: start with --api-key KEY or set RACEWAY_API_KEY',
+    );
+    // Not "waiting for events": nothing will come until the key is given.
+    expect(screen).not.toContain('no traces yet');
   });
 
   it('fits 80×24: 24 lines, none wider than 80 columns', async () => {

@@ -87,7 +87,7 @@ export const KEY_BINDINGS: ReadonlyArray<readonly [keys: string, meaning: string
   ['Esc', 'back (closes help, prompts, the trace)'],
   ['/  n  N', 'search the list, next / previous match'],
   ['T D X', 'traces, dashboard, cross-trace races'],
-  ['s  x  f', 'traces: cycle service, races only, id filter'],
+  ['s  x  f  c', 'traces: cycle service, races only, id filter, clear'],
   ['t  f  c', 'events: tree/list, cycle kind filter, clear'],
   ['Space [ ]', 'debugger: play/pause, slower / faster'],
   ['mouse', 'click focuses a pane, the wheel scrolls'],

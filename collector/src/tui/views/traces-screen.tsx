@@ -212,7 +212,7 @@ export function TracesScreen({ height, onOpen }: ScreenProps): ReactNode {
             height={listRows - (error ? 1 : 0)}
             active={pane === 0}
             tones={traces.map((t) => (racing.has(t.trace_id) ? 'critical' : undefined))}
-            empty="no traces yet: waiting for events…"
+            empty={error ? '' : 'no traces yet: waiting for events…'}
           />
         )}
       </Pane>
