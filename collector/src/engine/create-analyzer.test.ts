@@ -390,3 +390,13 @@ describe('races across traces (spec §9)', () => {
     expect(analyzer.globalRaceCandidates()).toEqual([]);
   });
 });
+
+describe('audit trail of one variable', () => {
+  it.each(['constructor', '__proto__', 'toString', 'elsewhere'])(
+    'is empty for %s, a variable the trace never touched',
+    (variable) => {
+      const analyzer = analyzerWith(s1());
+      expect(analyzer.auditTrail(id('s1'), variable)).toEqual([]);
+    },
+  );
+});

@@ -14,7 +14,9 @@ export function auditTrailsOf(
   only?: string,
 ): Record<string, VariableAccess[]> {
   const { events, causality, races } = analysis;
-  const trails: Record<string, VariableAccess[]> = {};
+  // No prototype: a variable may be named `constructor` or `__proto__`, and a lookup of one the trace
+  // never touched must find nothing rather than Object's own members.
+  const trails = Object.create(null) as Record<string, VariableAccess[]>;
   const previous = new Map<string, number>();
   const partners = racePartnersOf(events, causality, MAX_RACE_PARTNERS, only);
   for (const i of causality.order) {
