@@ -3,6 +3,7 @@ import type { TraceCausality } from '../../causality/trace-causality.js';
 import type { AccessType } from '../../model/event.js';
 import type { StoredEvent } from '../../model/stored-event.js';
 import { conflicts } from '../races/access-kind.js';
+import { upperBound } from '../races/upper-bound.js';
 
 /** Racing partners listed per access; the count is always exact. */
 export const MAX_RACE_PARTNERS = 20;
@@ -180,16 +181,4 @@ function roomFrom(room: number[], j: number): number {
     j = next;
   }
   return root;
-}
-
-/** Index of the first element greater than `bound` in an ascending array. */
-function upperBound(values: readonly number[], bound: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid]! <= bound) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

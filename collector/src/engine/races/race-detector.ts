@@ -4,6 +4,7 @@ import type { AccessType } from '../../model/event.js';
 import type { StoredEvent } from '../../model/stored-event.js';
 import type { RaceSeverity } from '../results.js';
 import { conflicts, raceSeverity } from './access-kind.js';
+import { upperBound } from './upper-bound.js';
 
 /** Representative pairs kept per group; counts are always exact. */
 export const MAX_EXAMPLES_PER_GROUP = 10;
@@ -157,16 +158,4 @@ function groupOf(
     groups.set(key, group);
   }
   return group;
-}
-
-/** Index of the first element greater than `bound` in an ascending array. */
-function upperBound(values: readonly number[], bound: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid]! <= bound) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
