@@ -2,6 +2,7 @@ import type { StoredEvent } from '../../model/stored-event.js';
 import type { DistributedEdge } from '../results.js';
 import type { TraceView } from '../trace-view.js';
 import { eventInterval } from '../../model/event-interval.js';
+import { isFailure } from '../../model/is-failure.js';
 
 /** One call from a service into another, found in one trace. */
 export interface ServiceCallRecord {
@@ -93,12 +94,6 @@ function linkType(entry: StoredEvent): DistributedEdge['link_type'] {
   if ('HttpRequest' in entry.kind || 'HttpResponse' in entry.kind) return 'HttpCall';
   if ('DatabaseQuery' in entry.kind) return 'DatabaseQuery';
   return 'Custom';
-}
-
-function isFailure(event: StoredEvent): boolean {
-  return (
-    'Error' in event.kind || ('HttpResponse' in event.kind && event.kind.HttpResponse.status >= 500)
-  );
 }
 
 function wallTimeMs(events: readonly StoredEvent[]): number {

@@ -1,5 +1,6 @@
 import { kindName } from '../../model/event.js';
 import { eventInterval } from '../../model/event-interval.js';
+import { isFailure } from '../../model/is-failure.js';
 import type { StoredEvent } from '../../model/stored-event.js';
 import { formatTimeUs } from '../../model/time.js';
 import { nearestRank } from '../aggregates/nearest-rank.js';
@@ -97,13 +98,6 @@ export function servicePerformanceOf(
         duration_ms: ms(d),
       })),
   };
-}
-
-/** Failures as the service graph counts them: an Error event, or an HTTP response with a 5xx status. */
-function isFailure(event: StoredEvent): boolean {
-  return (
-    'Error' in event.kind || ('HttpResponse' in event.kind && event.kind.HttpResponse.status >= 500)
-  );
 }
 
 /** Average, nearest-rank percentiles and maximum of durations (sorted in place); zeros when empty. */
