@@ -30,13 +30,7 @@ export function createHttpApp(deps: HttpAppDeps): Koa {
 
   // Everything that reads or writes data needs a key (when configured) and a share of the rate limit.
   const data = dataRouter(deps, keys);
-  ingestRoutes(data, deps);
-  traceListRoute(data, deps);
-  traceRoutes(data, deps);
-  analysisRoutes(data, deps);
-  statusRoutes(data, deps);
-  streamRoute(data, deps);
-  otlpRoutes(data, deps);
+  dataRoutes(data, deps);
 
   const app = assemble(deps);
   app.use(open.routes());
@@ -44,6 +38,17 @@ export function createHttpApp(deps: HttpAppDeps): Koa {
   app.use(data.allowedMethods({ throw: true }));
   app.use(serveDashboard(deps.options.uiDir));
   return app;
+}
+
+/** Every route that reads or writes data: all of them behind the API key and the rate limit. */
+export function dataRoutes(router: Router, deps: HttpAppDeps): void {
+  ingestRoutes(router, deps);
+  traceListRoute(router, deps);
+  traceRoutes(router, deps);
+  analysisRoutes(router, deps);
+  statusRoutes(router, deps);
+  streamRoute(router, deps);
+  otlpRoutes(router, deps);
 }
 
 /** The dedicated OTLP/HTTP port's app (`/v1/traces`, `/v1/logs` only), with the same auth and limits. */
