@@ -54,4 +54,12 @@ describe('the audit trail view', () => {
     fireEvent.click(within(line).getByRole('button', { name: '#1' }));
     expect((await screen.findByTestId('audit-current')).textContent).toContain('worker-0');
   });
+
+  it.each(['constructor', 'toString', 'nope'])(
+    'opens the first variable for a link naming %s, a variable the trace does not have',
+    async (name) => {
+      renderApp(`/traces/${TRACE_ID}/variables?variable=${name}`);
+      expect((await screen.findByTestId('audit-current')).textContent).toContain('worker-0');
+    },
+  );
 });

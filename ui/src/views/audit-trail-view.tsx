@@ -38,9 +38,12 @@ export function AuditTrailView({ trace }: { trace: FullTraceAnalysis }) {
   const [modeParam, setMode] = useSearchParam('mode');
   const mode: Mode = MODES.find((m) => m.id === modeParam)?.id ?? 'debugger';
   const [playing, setPlaying] = useState(false);
+  // Own keys only: a link may name `constructor`, which every object answers to.
   const variable =
-    variableParam && trace.audit_trails[variableParam] ? variableParam : (variables[0] ?? '');
-  const accesses = trace.audit_trails[variable] ?? [];
+    variableParam && Object.hasOwn(trace.audit_trails, variableParam)
+      ? variableParam
+      : (variables[0] ?? '');
+  const accesses = Object.hasOwn(trace.audit_trails, variable) ? trace.audit_trails[variable]! : [];
   const pairs = useMemo(() => racePairsOf(accesses), [accesses]);
   const step = Math.min(Math.max(Number(stepParam ?? 0) || 0, 0), Math.max(accesses.length - 1, 0));
   const go = (n: number) => setStep(String(Math.min(Math.max(n, 0), accesses.length - 1)));
