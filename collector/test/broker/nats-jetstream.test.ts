@@ -11,8 +11,10 @@ import { BrokerConsumer } from '../../src/pipeline/broker/broker-consumer.js';
 import { BrokeredSink } from '../../src/pipeline/broker/brokered-sink.js';
 import { NatsPublisher } from '../../src/pipeline/broker/nats-publisher.js';
 import { GatedStore } from '../../src/testing/gated-store.js';
+import { postBatch } from '../../src/testing/post-batch.js';
 import { realisticBatch } from '../../src/testing/realistic-batch.js';
 import { RecordingAnalyzer } from '../../src/testing/recording-analyzer.js';
+import { startTestCollector } from '../../src/testing/start-test-collector.js';
 import { nats, withJetStream } from './nats-test-broker.js';
 import { closedPort, silent, smallPipeline } from './test-broker.js';
 
@@ -75,6 +77,37 @@ describe.skipIf(unreachable !== undefined)('queue mode on NATS JetStream', () =>
     await source.shutdown();
     await pipeline.shutdown();
     await publisher.shutdown();
+  });
+
+  it('refuses only an event larger than the server takes, naming it by index, and keeps the rest', async () => {
+    const collector = await startTestCollector({ broker: nats.config(subject('oversized')) });
+    try {
+      const events = realisticBatch({ events: 9 });
+      const blob = 'x'.repeat(1_100_000); // NATS's default max payload is 1 MiB
+      const huge = { ...events[4]!, metadata: { ...events[4]!.metadata, tags: { blob } } };
+      const batch = [...events.slice(0, 4), huge, ...events.slice(5)];
+      // Old SDKs resend a batch answered with anything but a 200 forever: the others must get in.
+      const res = await postBatch(collector, batch);
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { data: string; error: string; rejected: unknown[] };
+      expect(body).toMatchObject({
+        data: 'Ingested 8 events',
+        rejected: [
+          { index: 4, id: huge.id, reason: expect.stringMatching(/message broker takes/) },
+        ],
+      });
+      expect(body.error).toMatch(/^Rejected 1 of 9 events: \[4\] \d+ bytes encoded/);
+      await vi.waitFor(async () => expect((await collector.app.store.stats()).events).toBe(8), {
+        timeout: 15_000,
+        interval: 25,
+      });
+      // Alone it leaves nothing usable: a 422 naming it.
+      const alone = await postBatch(collector, [huge]);
+      expect(alone.status).toBe(422);
+      expect(await alone.json()).toMatchObject({ rejected: [{ index: 0, id: huge.id }] });
+    } finally {
+      await collector.close();
+    }
   });
 
   it('declares a durable work-queue stream and a durable pull consumer with explicit acknowledgement', async () => {

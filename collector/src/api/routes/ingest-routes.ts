@@ -1,6 +1,8 @@
 import type { Router } from '@koa/router';
 import { parseNativeBatch } from '../../ingest/native/parse-native-batch.js';
 import type { RejectedEvent } from '../../ingest/native/parse-native-batch.js';
+import type { RacewayEvent } from '../../model/event.js';
+import type { RefusedEvent } from '../../pipeline/event-sink.js';
 import { readJsonBody } from '../body/read-json-body.js';
 import { failure } from '../envelope.js';
 import type { HttpAppDeps } from '../http-app-deps.js';
@@ -26,23 +28,45 @@ export function ingestRoutes(router: Router, deps: HttpAppDeps): void {
       ctx.body = failure(rejectionSummary(rejected, 0), { rejected });
       return;
     }
-    const stored = events.length === 0 ? 0 : await submitted(deps, events);
+    const result = events.length === 0 ? undefined : await deps.sink.submit(events);
+    // Re-sent events count as ingested: the SDK only needs to know they are stored.
+    const stored = result === undefined ? 0 : result.inserted + result.duplicates;
+    const refused = result?.refused ?? [];
+    if (refused.length > 0) {
+      // Events the sink can never take (queue mode: larger than the broker takes), told like bad ones.
+      deps.metrics.rejected.inc({ receiver: 'native' }, refused.length);
+      rejected.push(...refusedAt(refused, events, rejected));
+      rejected.sort((a, b) => a.index - b.index);
+      if (refused.length === events.length) {
+        ctx.status = 422;
+        ctx.body = failure(rejectionSummary(rejected, 0), { rejected });
+        return;
+      }
+    }
+    const accepted = events.length - refused.length;
     ctx.body = {
       success: true,
       data: `Ingested ${stored} events`,
-      error: rejected.length === 0 ? null : rejectionSummary(rejected, events.length),
+      error: rejected.length === 0 ? null : rejectionSummary(rejected, accepted),
       ...(rejected.length === 0 ? {} : { rejected }),
     };
   });
 }
 
-async function submitted(
-  deps: HttpAppDeps,
-  events: Parameters<HttpAppDeps['sink']['submit']>[0],
-): Promise<number> {
-  const result = await deps.sink.submit(events);
-  // Re-sent events count as ingested: the SDK only needs to know they are stored.
-  return result.inserted + result.duplicates;
+/** Refused events at their index in the batch: the valid events keep batch order around the bad ones. */
+function refusedAt(
+  refused: readonly RefusedEvent[],
+  events: readonly RacewayEvent[],
+  rejected: readonly RejectedEvent[],
+): RejectedEvent[] {
+  const bad = new Set(rejected.map((r) => r.index));
+  const indexOf = new Map<string, number>();
+  let index = 0;
+  for (const event of events) {
+    while (bad.has(index)) index++;
+    indexOf.set(event.id, index++);
+  }
+  return refused.map((r) => ({ index: indexOf.get(r.id) ?? -1, id: r.id, reason: r.reason }));
 }
 
 /** One line for the `error` string; the structured list goes in `rejected`. */

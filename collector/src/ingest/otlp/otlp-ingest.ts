@@ -16,8 +16,8 @@ export async function ingestTraces(
   deps: OtlpReceiverDeps,
 ): Promise<OtlpPartialSuccess | undefined> {
   const conversion = convertTraceRequest(request);
-  await submit(conversion.events, conversion.rejected, deps);
-  return partialOf(conversion.rejected, 'span');
+  const refused = await submit(conversion.events, conversion.rejected, deps);
+  return partialOf([...conversion.rejected, ...refused], 'span');
 }
 
 export async function ingestLogs(
@@ -25,24 +25,34 @@ export async function ingestLogs(
   deps: OtlpReceiverDeps,
 ): Promise<OtlpPartialSuccess | undefined> {
   const conversion = convertLogsRequest(request);
-  await submit(conversion.events, conversion.rejected, deps);
-  return partialOf(conversion.rejected, 'log record');
+  const refused = await submit(conversion.events, conversion.rejected, deps);
+  return partialOf([...conversion.rejected, ...refused], 'log record');
 }
 
+/** Resolves with the events the sink refused for good (queue mode: larger than the broker takes). */
 async function submit(
   events: RacewayEvent[],
   rejected: readonly OtlpRejection[],
   { sink, metrics, logger }: OtlpReceiverDeps,
-): Promise<void> {
+): Promise<OtlpRejection[]> {
   if (rejected.length > 0) {
     metrics.rejected.inc({ receiver: 'otlp' }, rejected.length);
     logger.debug({ rejected: rejected.length, first: rejected[0] }, 'OTLP items rejected');
   }
-  if (events.length === 0) return;
+  if (events.length === 0) return [];
   try {
     const result = await sink.submit(events);
     metrics.accepted.inc({ receiver: 'otlp' }, result.inserted);
     if (result.duplicates > 0) metrics.duplicates.inc(result.duplicates);
+    const refused = result.refused ?? [];
+    if (refused.length === 0) return [];
+    metrics.rejected.inc({ receiver: 'otlp' }, refused.length);
+    const byId = new Map(events.map((e) => [e.id, e]));
+    return refused.map(({ id, reason }) => ({
+      traceId: byId.get(id)?.trace_id ?? '',
+      spanId: byId.get(id)?.metadata.distributed_span_id ?? '',
+      reason,
+    }));
   } catch (error) {
     if (error instanceof BackpressureError) metrics.backpressured.inc(events.length);
     throw error;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { realisticBatch } from '../../testing/realistic-batch.js';
-import { RacewayError } from '../../errors/raceway-error.js';
 import { batchMessageId, decodeBatch, encodeBatch, encodeToFit } from './batch-message.js';
 
 describe('batch messages', () => {
@@ -31,23 +30,35 @@ describe('batch messages', () => {
   it('are split, in order, until each fits the broker', () => {
     const events = realisticBatch({ events: 40 });
     const whole = encodeBatch({ receiver: 'native', events }).length;
-    const parts = encodeToFit({ receiver: 'native', events }, Math.floor(whole / 3));
-    expect(parts.length).toBeGreaterThanOrEqual(3);
-    for (const part of parts) expect(part.body.length).toBeLessThanOrEqual(whole / 3);
-    expect(parts.flatMap((p) => decodeBatch(p.body)!.events)).toEqual(events);
-    expect(encodeToFit({ receiver: 'native', events })).toHaveLength(1);
+    const { messages, refused } = encodeToFit(
+      { receiver: 'native', events },
+      Math.floor(whole / 3),
+    );
+    expect(refused).toEqual([]);
+    expect(messages.length).toBeGreaterThanOrEqual(3);
+    for (const part of messages) expect(part.body.length).toBeLessThanOrEqual(whole / 3);
+    expect(messages.flatMap((p) => decodeBatch(p.body)!.events)).toEqual(events);
+    expect(encodeToFit({ receiver: 'native', events }).messages).toHaveLength(1);
   });
 
-  it('refuse an event that alone is larger than the broker takes, naming it (413)', () => {
-    const [event] = realisticBatch({ events: 1 });
-    let error: unknown;
-    try {
-      encodeToFit({ receiver: 'native', events: [event!] }, 100);
-    } catch (err) {
-      error = err;
-    }
-    expect(error).toBeInstanceOf(RacewayError);
-    expect(error).toMatchObject({ status: 413 });
-    expect((error as Error).message).toContain(`event ${event!.id} is `);
+  it('refuse only an event that alone is larger than the broker takes, naming it, and keep the rest', () => {
+    const events = realisticBatch({ events: 9 });
+    const sizes = events.map((e) => encodeBatch({ receiver: 'native', events: [e] }).length);
+    const one = Math.max(...sizes);
+    const blob = 'x'.repeat(2 * one);
+    const huge = { ...events[4]!, metadata: { ...events[4]!.metadata, tags: { blob } } };
+    const batch = [...events.slice(0, 4), huge, ...events.slice(5)];
+    const { messages, refused } = encodeToFit({ receiver: 'native', events: batch }, one + 100);
+    expect(refused).toEqual([
+      {
+        id: huge.id,
+        reason: expect.stringMatching(
+          /^\d+ bytes encoded, more than the message broker takes \(\d+\)$/,
+        ),
+      },
+    ]);
+    expect(messages.flatMap((p) => decodeBatch(p.body)!.events)).toEqual(
+      batch.filter((e) => e !== huge),
+    );
   });
 });

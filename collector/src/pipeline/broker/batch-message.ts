@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { RacewayError } from '../../errors/raceway-error.js';
 import type { RacewayEvent } from '../../model/event.js';
+import type { RefusedEvent } from '../event-sink.js';
 import type { Receiver } from '../pipeline.js';
 
 /** One ingest batch as it waits in the broker: which receiver took it, and its validated events. */
@@ -42,24 +42,39 @@ export interface EncodedBatch {
   body: Buffer;
 }
 
+/** A batch as messages for the broker, and the events that cannot go through it at all. */
+export interface FittedBatch {
+  messages: EncodedBatch[];
+  refused: RefusedEvent[];
+}
+
 /**
  * The batch as bodies of at most `maxBytes` each (a broker's message size limit, e.g. NATS's max
- * payload), halved until every part fits. An event that alone is larger cannot go through the broker:
- * a 413 naming it, since sending it again would not help.
+ * payload), halved until every part fits. An event that alone is larger cannot go through the broker
+ * and sending it again would not help: it is refused by itself, naming it, and the rest go on (old SDKs
+ * resend a batch answered with anything but a 200 forever, so one such event must not hold up the others).
  */
-export function encodeToFit(batch: BatchMessage, maxBytes = Infinity): EncodedBatch[] {
+export function encodeToFit(batch: BatchMessage, maxBytes = Infinity): FittedBatch {
+  const fitted: FittedBatch = { messages: [], refused: [] };
+  fit(batch, maxBytes, fitted);
+  return fitted;
+}
+
+function fit(batch: BatchMessage, maxBytes: number, into: FittedBatch): void {
   const body = encodeBatch(batch);
-  if (body.length <= maxBytes) return [{ batch, body }];
+  if (body.length <= maxBytes) {
+    into.messages.push({ batch, body });
+    return;
+  }
   const { receiver, events } = batch;
-  if (events.length === 1)
-    throw new RacewayError(
-      'payload_too_large',
-      413,
-      `event ${events[0]!.id} is ${body.length} bytes encoded, more than the message broker takes (${maxBytes})`,
-    );
+  if (events.length === 1) {
+    into.refused.push({
+      id: events[0]!.id,
+      reason: `${body.length} bytes encoded, more than the message broker takes (${maxBytes})`,
+    });
+    return;
+  }
   const half = Math.ceil(events.length / 2);
-  return [
-    ...encodeToFit({ receiver, events: events.slice(0, half) }, maxBytes),
-    ...encodeToFit({ receiver, events: events.slice(half) }, maxBytes),
-  ];
+  fit({ receiver, events: events.slice(0, half) }, maxBytes, into);
+  fit({ receiver, events: events.slice(half) }, maxBytes, into);
 }

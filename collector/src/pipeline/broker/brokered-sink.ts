@@ -1,6 +1,6 @@
 import { BackpressureError } from '../../errors/raceway-error.js';
 import type { RacewayEvent } from '../../model/event.js';
-import type { EventSink, SubmitResult } from '../event-sink.js';
+import type { EventSink, RefusedEvent, SubmitResult } from '../event-sink.js';
 import type { Receiver } from '../pipeline.js';
 import { batchMessageId, encodeToFit } from './batch-message.js';
 import type { EncodedBatch } from './batch-message.js';
@@ -17,7 +17,8 @@ export interface BrokeredSinkOptions {
  * The publish side of queue mode: an {@link EventSink} whose `submit` resolves once every event is
  * durably in the broker (confirmed by it), not yet stored or analysed. While the broker is unreachable,
  * or refuses a message, the submit rejects with a 503 `BackpressureError`: the sender keeps the batch and
- * retries, and message and event ids make the retry harmless if part of it did get through.
+ * retries, and message and event ids make the retry harmless if part of it did get through. An event
+ * too large for the broker by itself is refused alone (`refused`), the rest of the batch being taken.
  */
 export class BrokeredSink {
   private inFlight = new Set<Promise<unknown>>();
@@ -53,9 +54,12 @@ export class BrokeredSink {
     }
     if (events.length === 0) return { inserted: 0, duplicates: 0 };
     const messages: EncodedBatch[] = [];
+    const refused: RefusedEvent[] = [];
     for (let i = 0; i < events.length; i += maxMessageEvents) {
       const batch = { receiver, events: events.slice(i, i + maxMessageEvents) };
-      messages.push(...encodeToFit(batch, publisher.maxMessageBytes));
+      const fitted = encodeToFit(batch, publisher.maxMessageBytes);
+      messages.push(...fitted.messages);
+      refused.push(...fitted.refused);
     }
     const confirms = messages.map(({ batch, body }) =>
       publisher.publish({ id: batchMessageId(batch), body }),
@@ -71,6 +75,9 @@ export class BrokeredSink {
         { cause: failed.reason },
       );
     // "Inserted" here means accepted into the broker; duplicates are only known once stored.
-    return { inserted: events.length, duplicates: 0 };
+    const inserted = events.length - refused.length;
+    return refused.length === 0
+      ? { inserted, duplicates: 0 }
+      : { inserted, duplicates: 0, refused };
   }
 }
