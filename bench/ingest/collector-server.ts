@@ -3,24 +3,15 @@
 // It runs the built collector (dist), as `npm start` does: code run through tsx pays for esbuild's
 // keep-names helpers on every closure (~4 % of the engine's time); `npm run bench` builds first.
 import { createApp } from '../../collector/dist/app.js';
-import { defaultConfig } from '../../collector/dist/config/raceway-config.js';
 import { TraceCountingAnalyzer } from '../../collector/dist/pipeline/trace-counting-analyzer.js';
+import { nativeCollectorConfig } from '../native-collector-config.js';
 
 const withoutEngine = process.argv.includes('--no-engine');
 
-const app = createApp(
-  {
-    ...defaultConfig(),
-    port: 0,
-    logLevel: 'silent',
-    otlpHttp: { enabled: false, host: '127.0.0.1', port: 0 },
-    otlpGrpc: { enabled: false, host: '127.0.0.1', port: 0 },
-  },
-  {
-    processMetrics: false,
-    ...(withoutEngine ? { analyzer: new TraceCountingAnalyzer() } : {}),
-  },
-);
+const app = createApp(nativeCollectorConfig(), {
+  processMetrics: false,
+  ...(withoutEngine ? { analyzer: new TraceCountingAnalyzer() } : {}),
+});
 const { apiUrl } = await app.start();
 await app.ready();
 process.stdout.write(`${JSON.stringify({ url: apiUrl })}\n`);

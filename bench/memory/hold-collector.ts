@@ -2,21 +2,12 @@
 // engine, default retention) takes realistic batches over HTTP until retention has been evicting for a
 // while, then reports its heap growth, the events it holds and the store's own size estimate.
 import { createApp } from '../../collector/dist/app.js';
-import { defaultConfig } from '../../collector/dist/config/raceway-config.js';
 import { BatchTemplate } from '../ingest/batch-template.js';
+import { nativeCollectorConfig } from '../native-collector-config.js';
 import { heapAfterGc, type HoldResult } from './heap.js';
 
 const batches = Number(process.argv[2]);
-const app = createApp(
-  {
-    ...defaultConfig(),
-    port: 0,
-    logLevel: 'silent',
-    otlpHttp: { enabled: false, host: '127.0.0.1', port: 0 },
-    otlpGrpc: { enabled: false, host: '127.0.0.1', port: 0 },
-  },
-  { processMetrics: false },
-);
+const app = createApp(nativeCollectorConfig(), { processMetrics: false });
 const { apiUrl } = await app.start();
 await app.ready();
 const template = new BatchTemplate(100);
