@@ -7,6 +7,7 @@ import { loadConfig } from '../config/load-config.js';
 import { SETTINGS, envName } from '../config/settings.js';
 import { ConfigError } from '../errors/raceway-error.js';
 import { usageExit } from './commands/query-command.js';
+import { serveLogger } from './serve-logger.js';
 
 /** What `serve` reads from and writes to the process, injectable for tests. */
 export interface ServeIo {
@@ -93,7 +94,7 @@ async function runServe(opts: Record<string, unknown>, cmd: Command, io: ServeIo
   }
   const { config, file, warnings } = loaded;
   for (const warning of warnings) io.err(`raceway: warning: ${warning}`);
-  const app = createApp(config);
+  const app = createApp(config, { logger: serveLogger(config.logLevel) });
   let urls: AppUrls;
   try {
     urls = await app.start();

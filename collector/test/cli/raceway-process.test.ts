@@ -67,3 +67,39 @@ describe('raceway as a process', () => {
     expect((await raceway(['traces', '--server', 'http://127.0.0.1:1'])).code).toBe(1);
   }, 60_000);
 });
+
+describe('raceway serve as a process', () => {
+  it('keeps serving when nobody reads its output any more, and still stops on SIGTERM', async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '-e',
+        LAUNCHER,
+        'serve',
+        '--port',
+        '0',
+        '--no-otlp-http',
+        '--no-otlp-grpc',
+      ],
+      { env: { ...process.env, RACEWAY_CONFIG: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    // Read up to the API URL, then stop reading, as `raceway serve | head` does.
+    const url = await new Promise<string>((resolve) => {
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /dashboard \+ API +(http:\/\/\S+)\//.exec(out);
+        if (m?.[1] && out.includes('ui-dir')) resolve(m[1]);
+      });
+    });
+    child.stdout.destroy();
+    const healthz = await fetch(`${url}/healthz`);
+    expect(healthz.status).toBe(200);
+    // Stopping logs a line to the closed pipe; the process must still finish.
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  }, 60_000);
+});
