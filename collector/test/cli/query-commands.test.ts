@@ -193,6 +193,8 @@ describe('raceway query subcommands against a real collector', () => {
     const down = await runCli(['traces', '--server', 'http://127.0.0.1:1']);
     expect(down.code).toBe(1);
     expect(down.stderr).toContain('cannot reach http://127.0.0.1:1');
+    // Port 1 is one fetch refuses outright; its bare "bad port" is explained.
+    expect(down.stderr).toContain('port 1 is one that fetch refuses to connect to');
     expect((await runCli(['traces', '--server', 'not a url'])).code).toBe(2);
   });
 

@@ -56,7 +56,7 @@ export class ApiClient {
     } catch (err) {
       throw new ApiError(
         'unreachable',
-        `cannot reach ${this.server}: ${causeText(err)}`,
+        `cannot reach ${this.server}: ${unreachableText(err, this.server)}`,
         undefined,
         {
           cause: err,
@@ -111,6 +111,14 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** Why fetch failed, in words; fetch's own "bad port" (a port it refuses, e.g. 1 or 6000) says which. */
+function unreachableText(err: unknown, server: string): string {
+  const text = causeText(err);
+  if (text !== 'bad port') return text;
+  const port = new URL(server).port;
+  return `port ${port} is one that fetch refuses to connect to (a browser-blocked port); run the collector on another port`;
 }
 
 function causeText(err: unknown): string {
