@@ -4,6 +4,7 @@ import type { Receiver } from '../pipeline.js';
 import { BackpressureError, StorageError } from '../../errors/raceway-error.js';
 import { decodeBatch } from './batch-message.js';
 import type { BatchDelivery } from './broker-side.js';
+import { Pauses } from './pauses.js';
 
 export interface BrokerConsumerOptions {
   /** Where a consumed batch goes: the pipeline, which resolves once it is stored and analysed. */
@@ -25,7 +26,7 @@ export class BrokerConsumer {
   private readonly handling = new Set<Promise<void>>();
   private readonly intakes = new Set<() => Promise<void>>();
   private stopping = false;
-  private readonly wakers = new Set<() => void>();
+  private readonly pauses = new Pauses();
   consumed = 0;
   redelivered = 0;
 
@@ -59,7 +60,7 @@ export class BrokerConsumer {
    */
   async shutdown(): Promise<void> {
     this.stopping = true;
-    for (const wake of this.wakers) wake();
+    this.pauses.wakeAll();
     for (const stop of this.intakes) await stop().catch(() => undefined);
     this.intakes.clear();
     await Promise.allSettled([...this.handling]);
@@ -89,21 +90,9 @@ export class BrokerConsumer {
         return;
       }
       this.options.logger.warn({ err }, 'pipeline refused a brokered batch; handing it back');
-      if (!this.stopping) await this.pause();
+      if (!this.stopping) await this.pauses.pause(this.options.retryDelayMs);
       settle(() => delivery.requeue());
     }
-  }
-
-  private pause(): Promise<void> {
-    return new Promise((resolve) => {
-      const wake = () => {
-        clearTimeout(timer);
-        this.wakers.delete(wake);
-        resolve();
-      };
-      const timer = setTimeout(wake, this.options.retryDelayMs);
-      this.wakers.add(wake);
-    });
   }
 }
 

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { BrokerConsumer } from './broker-consumer.js';
 import type { BatchDelivery, BrokerSide } from './broker-side.js';
 import { NatsLink } from './nats-link.js';
+import { Pauses } from './pauses.js';
 import { ensureConsumer, ensureStream } from './nats-stream.js';
 import type { NatsStreamNames } from './nats-stream.js';
 
@@ -34,7 +35,7 @@ const PULL_EXPIRES_MS = 5_000;
 export class NatsSource implements BrokerSide {
   private readonly link: NatsLink;
   private readonly pulls = new WeakMap<NatsConnection, Promise<Consumer>>();
-  private readonly wakers = new Set<() => void>();
+  private readonly pauses = new Pauses();
   private stopping = false;
   private pullError: string | undefined;
 
@@ -77,14 +78,14 @@ export class NatsSource implements BrokerSide {
 
   private stopPulling(): void {
     this.stopping = true;
-    for (const wake of this.wakers) wake();
+    this.pauses.wakeAll();
   }
 
   private async pullLoop(): Promise<void> {
     while (!this.stopping) {
       const connection = this.link.connection;
       if (connection === undefined) {
-        await this.pause();
+        await this.pauses.pause(this.options.reconnectMs ?? 1000);
         continue;
       }
       try {
@@ -104,7 +105,7 @@ export class NatsSource implements BrokerSide {
         this.pullError = err instanceof Error ? err.message : String(err);
         this.pulls.delete(connection);
         this.link.markSetupDue();
-        await this.pause();
+        await this.pauses.pause(this.options.reconnectMs ?? 1000);
       }
     }
   }
@@ -116,18 +117,6 @@ export class NatsSource implements BrokerSide {
       this.pulls.set(connection, pull);
     }
     return pull;
-  }
-
-  private pause(): Promise<void> {
-    return new Promise((resolve) => {
-      const wake = () => {
-        clearTimeout(timer);
-        this.wakers.delete(wake);
-        resolve();
-      };
-      const timer = setTimeout(wake, this.options.reconnectMs ?? 1000);
-      this.wakers.add(wake);
-    });
   }
 }
 
