@@ -40,3 +40,18 @@ export function formatFields(fields: ReadonlyArray<readonly [string, string]>): 
 export function ms(value: number): string {
   return `${Math.round(value * 100) / 100} ms`;
 }
+
+/** A time span in the unit that reads best: "42.5 s", "12.3 min", "5.2 h", "387.4 d". */
+export function span(seconds: number): string {
+  const round1 = (v: number): number => Math.round(v * 10) / 10;
+  if (seconds < 120) return `${Math.round(seconds * 100) / 100} s`;
+  if (seconds < 7200) return `${round1(seconds / 60)} min`;
+  if (seconds < 172_800) return `${round1(seconds / 3600)} h`;
+  return `${round1(seconds / 86_400)} d`;
+}
+
+/** A rate per second: two decimals, and "< 0.01" rather than a 0 that is not one. */
+export function perSecond(value: number): string {
+  if (value > 0 && value < 0.01) return '< 0.01';
+  return String(Math.round(value * 100) / 100);
+}

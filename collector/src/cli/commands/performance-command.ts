@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { PerformanceMetrics } from '../../engine/results.js';
 import { positiveInt } from './connection-options.js';
-import { formatFields, formatTable, ms } from './format-table.js';
+import { formatFields, formatTable, ms, perSecond, span } from './format-table.js';
 import { defineQueryCommand, printJson, runQuery } from './query-command.js';
 import type { QueryIo } from './query-io.js';
 
@@ -27,7 +27,7 @@ export function registerPerformanceCommand(program: Command, io: QueryIo): void 
           ],
           [
             'Throughput',
-            `${round(perf.throughput.events_per_second)} events/s · ${round(perf.throughput.traces_per_second)} traces/s over ${round(perf.throughput.time_range_seconds)} s`,
+            `${perSecond(perf.throughput.events_per_second)} events/s · ${perSecond(perf.throughput.traces_per_second)} traces/s over ${span(perf.throughput.time_range_seconds)}`,
           ],
         ]),
       );
@@ -70,8 +70,4 @@ export function registerPerformanceCommand(program: Command, io: QueryIo): void 
       );
     }),
   );
-}
-
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
 }
