@@ -1,29 +1,6 @@
-import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
+import { NO_KEY as none } from '../../testing/no-key.js';
 import { keyAction } from './key-action.js';
-
-const none: Key = {
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  pageDown: false,
-  pageUp: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  shift: false,
-  tab: false,
-  backspace: false,
-  delete: false,
-  meta: false,
-  super: false,
-  hyper: false,
-  capsLock: false,
-  numLock: false,
-};
 
 describe('key bindings', () => {
   it.each([
