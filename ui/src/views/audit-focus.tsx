@@ -11,18 +11,16 @@ const LINK_TEXT: Record<AccessLink, string> = {
   unordered: 'concurrent, no race',
 };
 
-/** Spec §6.3 "Focus": the current access between its previous and next access, and its race partners. */
-export function AuditFocus({
-  accesses,
-  step,
-  pairs,
-  go,
-}: {
+/** The audit trail, the step on it, its racing pairs and how to move to another access. */
+interface FocusProps {
   accesses: readonly VariableAccess[];
   step: number;
   pairs: RacePairs;
   go: (index: number) => void;
-}) {
+}
+
+/** Spec §6.3 "Focus": the current access between its previous and next access, and its race partners. */
+export function AuditFocus({ accesses, step, pairs, go }: FocusProps) {
   const focus = accessFocus(accesses, step, pairs);
   if (!focus) return null;
   return (
@@ -85,17 +83,7 @@ export function AuditFocus({
 }
 
 /** The current access's racing partners as links to step to, for the debugger's summary line. */
-export function RacePartnerLinks({
-  accesses,
-  step,
-  pairs,
-  go,
-}: {
-  accesses: readonly VariableAccess[];
-  step: number;
-  pairs: RacePairs;
-  go: (index: number) => void;
-}) {
+export function RacePartnerLinks({ accesses, step, pairs, go }: FocusProps) {
   const focus = accessFocus(accesses, step, pairs);
   if (!focus || focus.current.race_partner_count === 0) return null;
   return (
