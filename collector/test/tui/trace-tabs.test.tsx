@@ -29,6 +29,14 @@ describe('trace screen tabs', () => {
     await a.waitFor(/variable\s+alice\.balance/);
   });
 
+  it('1 Events at 80 columns: a row too long for its pane ends in … inside the border', async () => {
+    app = renderApp({ initialTraceId: BANKING_TRACE_ID, columns: 80 });
+    const screen = await app.waitFor('Events 8/8');
+    // The list pane is 58% of 80 columns: the cut must fall on a whole column, ellipsis visible.
+    expect(screen).toMatch(/║› +12:00:00\.000 HttpRequest POST \/transfer\?…║/);
+    expect(screen).toMatch(/║ ! 12:00:00\.005 Read alice\.balance 1000 +\[r…║/);
+  });
+
   it('1 Events: t shows the parent_id tree and f cycles kind filters that match (HttpRequest too)', async () => {
     const a = await openTrace();
     await a.press('t');
