@@ -295,7 +295,9 @@ export interface ServicePerformance {
   /** Events per second between the first and the last event; null when they are one instant. */
   events_per_second: number | null;
   latency: LatencySummary;
-  /** By count, most frequent first. */
+  /** Distinct operations of the service in all. */
+  operation_count: number;
+  /** By count, most frequent first; at most 100 (`operation_count` says how many there are). */
   operations: ServiceOperation[];
   /** The slowest events with a duration, slowest first (at most 10). */
   slowest_events: Array<{

@@ -65,4 +65,13 @@ describe('the service performance tab', () => {
     renderApp('/services/nobody/performance');
     expect((await screen.findByRole('alert')).textContent).toBe('service performance not found.');
   });
+
+  it('says how many operations there are when the collector lists only the most frequent', async () => {
+    fakeApi({
+      '/api/services/ledger-svc/performance': { ...performance, operation_count: 250 },
+    });
+    renderApp('/services/ledger-svc/performance');
+    const operations = await screen.findByRole('region', { name: 'Operations' });
+    expect(operations.textContent).toContain('Operations: the 4 most frequent of 250');
+  });
 });

@@ -41,7 +41,11 @@ export function ServicePerformanceView({ service }: { service: string }) {
           <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
             <TitledTable
               label="Operations"
-              title="Operations"
+              title={
+                perf.operation_count > perf.operations.length
+                  ? `Operations: the ${perf.operations.length} most frequent of ${perf.operation_count}`
+                  : 'Operations'
+              }
               columns={[
                 'Operation',
                 'Count',

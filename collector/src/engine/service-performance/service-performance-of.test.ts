@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EventKind } from '../../model/event.js';
-import { call, fixtureEvent as ev, storedEvents } from '../fixtures/fixture-event.js';
-import { servicePerformanceOf } from './service-performance-of.js';
+import { access, call, fixtureEvent as ev, storedEvents } from '../fixtures/fixture-event.js';
+import { MAX_SERVICE_OPERATIONS, servicePerformanceOf } from './service-performance-of.js';
 
 const response = (status: number): EventKind => ({
   HttpResponse: { status, headers: {}, body: null, duration_ms: 0 },
@@ -104,5 +104,41 @@ describe('servicePerformanceOf', () => {
 
   it('knows nothing of a service without events', () => {
     expect(servicePerformanceOf('billing', traces())).toBeUndefined();
+  });
+
+  it('lists the most frequent operations up to the bound, and counts them all', () => {
+    // One variable per request (`transfer:<id>.status`) makes one operation each: thousands of them.
+    const n = MAX_SERVICE_OPERATIONS + 50;
+    const events = storedEvents(
+      Array.from({ length: n }, (_, k) =>
+        ev({
+          name: `w${k}`,
+          trace: 'many',
+          thread: 'ledger',
+          at: k,
+          kind: access(`transfer:${k}.status`, 'Write', 'ledger.ts:1'),
+          service: 'ledger',
+        }),
+      ),
+    );
+    const popular = storedEvents(
+      [1, 2, 3].map((k) =>
+        ev({
+          name: `p${k}`,
+          trace: 'many',
+          thread: 'ledger',
+          at: n + k,
+          kind: call('post'),
+          service: 'ledger',
+        }),
+      ),
+    );
+    const perf = servicePerformanceOf('ledger', [
+      { traceId: 'many', events: [...events, ...popular] },
+    ])!;
+    expect(perf.event_count).toBe(n + 3);
+    expect(perf.operation_count).toBe(n + 1);
+    expect(perf.operations).toHaveLength(MAX_SERVICE_OPERATIONS);
+    expect(perf.operations[0]).toMatchObject({ operation: 'FunctionCall(post)', count: 3 });
   });
 });

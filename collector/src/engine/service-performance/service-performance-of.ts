@@ -10,6 +10,13 @@ import type { LatencySummary, ServiceOperation, ServicePerformance } from '../re
 /** Slowest events listed in a service's performance. */
 export const SLOWEST_SERVICE_EVENTS = 10;
 
+/**
+ * Operations listed in a service's performance, the most frequent first. Operation keys name variables
+ * (`StateChange(transfer:<id>.status)`), so a service can have one per request: without a bound the
+ * report (and the dashboard's table, refetched as events arrive) would grow with the data.
+ */
+export const MAX_SERVICE_OPERATIONS = 100;
+
 interface OperationTotals {
   operation: string;
   type: string;
@@ -73,7 +80,10 @@ export function servicePerformanceOf(
     last_activity: formatTimeUs(lastUs),
     events_per_second: rangeSeconds > 0 ? round3(events / rangeSeconds) : null,
     latency: latencyOf(all),
+    operation_count: operations.size,
     operations: [...operations.values()]
+      .sort((a, b) => b.count - a.count || compare(a.operation, b.operation))
+      .slice(0, MAX_SERVICE_OPERATIONS)
       .map((t): ServiceOperation => ({
         operation: t.operation,
         type: t.type,
@@ -82,8 +92,7 @@ export function servicePerformanceOf(
         timed_count: t.durations.length,
         total_ms: ms(t.durations.reduce((sum, d) => sum + d, 0)),
         ...latencyOf(t.durations),
-      }))
-      .sort((a, b) => b.count - a.count || compare(a.operation, b.operation)),
+      })),
     slowest_events: slowest
       .sort(
         (a, b) =>
