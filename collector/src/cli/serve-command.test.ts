@@ -42,6 +42,10 @@ describe('raceway serve', () => {
     expect(await h.run(['serve', '--help'])).toBe(0);
     for (const setting of SETTINGS) expect(h.help()).toContain(`--${setting.key}`);
     expect(h.help()).toContain('--config');
+    // Every setting names its environment variable, the on/off listeners too.
+    const oneLine = h.help().replace(/\s+/g, ' ');
+    expect(oneLine).toContain('(--no-otlp-http to disable) (env: RACEWAY_OTLP_HTTP=false)');
+    expect(oneLine).toContain('(--no-otlp-grpc to disable) (env: RACEWAY_OTLP_GRPC=false)');
   });
 
   it('exits non-zero naming the bad key when the configuration is invalid', async () => {

@@ -52,7 +52,10 @@ export function registerServeCommandWith(program: Command, io: ServeIo): void {
     );
   for (const setting of SETTINGS) {
     if (setting.value === undefined) {
-      serve.addOption(new Option(`--${setting.key}`, setting.help));
+      // Shown as commander shows the others' variables; loadConfig reads it (e.g. RACEWAY_OTLP_HTTP=false).
+      serve.addOption(
+        new Option(`--${setting.key}`, `${setting.help} (env: ${envName(setting.key)}=false)`),
+      );
       serve.addOption(new Option(`--no-${setting.key}`).hideHelp());
       continue;
     }
