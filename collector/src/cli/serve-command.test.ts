@@ -1,3 +1,5 @@
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { SETTINGS } from '../config/settings.js';
@@ -97,5 +99,25 @@ describe('raceway serve', () => {
     expect(await res.json()).toEqual({ success: true, data: 'Ingested 0 events', error: null });
     h.stop('SIGTERM');
     expect(await exit).toBe(0);
+  });
+
+  it('says the gRPC receiver did not start when its port is taken, instead of "off"', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    const h = harness({ RACEWAY_LOG_LEVEL: 'silent' });
+    const exit = h.run([
+      'serve',
+      '--port',
+      '0',
+      '--no-otlp-http',
+      '--otlp-grpc-port',
+      String(port),
+    ]);
+    await h.running;
+    expect(h.out.join('\n')).toContain('OTLP/gRPC        NOT STARTED: see the error logged above');
+    h.stop('SIGTERM');
+    expect(await exit).toBe(0);
+    taken.close();
   });
 });

@@ -106,19 +106,27 @@ async function runServe(opts: Record<string, unknown>, cmd: Command, io: ServeIo
     await app.shutdown();
     return 1;
   }
-  banner(io, urls, file, describeConfig(config));
+  banner(io, urls, file, describeConfig(config), config.otlpGrpc.enabled);
   const signal = await io.stopSignal();
   app.logger.info({ signal }, 'stopping: finishing accepted events');
   await app.shutdown();
   return 0;
 }
 
-function banner(io: ServeIo, urls: AppUrls, file: string | undefined, config: string[]): void {
+function banner(
+  io: ServeIo,
+  urls: AppUrls,
+  file: string | undefined,
+  config: string[],
+  grpcWanted: boolean,
+): void {
   io.out('Raceway collector listening');
   io.out(`  dashboard + API  ${urls.apiUrl}/`);
   io.out(`  native ingest    POST ${urls.apiUrl}/events`);
   io.out(`  OTLP/HTTP        ${urls.otlpHttpUrl ? `${urls.otlpHttpUrl}/v1/traces` : 'off'}`);
-  io.out(`  OTLP/gRPC        ${urls.otlpGrpcUrl ?? 'off'}`);
+  // A gRPC port that cannot be bound leaves the other listeners up: say so rather than "off".
+  const grpc = urls.otlpGrpcUrl ?? (grpcWanted ? 'NOT STARTED: see the error logged above' : 'off');
+  io.out(`  OTLP/gRPC        ${grpc}`);
   io.out(`  metrics          ${urls.apiUrl}/metrics`);
   io.out(`configuration (${file ?? 'no raceway.toml'}; secrets masked):`);
   for (const line of config) io.out(`  ${line}`);
