@@ -40,5 +40,11 @@ describe('typedKeys', () => {
 
   it('leaves the rest of an unrecognised escape sequence whole', () => {
     expect(names('[I')).toEqual(['[I']);
+    expect(names('[1;5A')).toEqual(['[1;5A']);
+  });
+
+  it('splits brackets typed together (a held [ slows the debugger step by step)', () => {
+    expect(names('[[[')).toEqual(['[', '[', '[']);
+    expect(names('][')).toEqual([']', '[']);
   });
 });

@@ -22,10 +22,14 @@ export function typedKeys(input: string, key: Key): TypedKey[] {
       ];
     return [{ input, key }];
   }
-  // What is left of an escape sequence ink did not recognise ("[I" of a focus report) is no typing.
-  if (hasNamedKey(key) || key.ctrl || key.meta || input.startsWith('[')) return [{ input, key }];
+  // What is left of an escape sequence ink did not recognise ("[I" of a focus report) is no typing; it
+  // has the shape of one (parameters, then a final letter or ~), which "[[" of a held [ key has not.
+  if (hasNamedKey(key) || key.ctrl || key.meta || CSI_REST.test(input)) return [{ input, key }];
   return Array.from(input, (char) => single(char, blank(key)));
 }
+
+/** The rest of a CSI escape sequence once ink has taken its ESC: `[`, parameters, a final byte. */
+const CSI_REST = /^\[[0-9;?]*[A-Za-z~]$/;
 
 function single(char: string, plain: Key): TypedKey {
   switch (char) {
