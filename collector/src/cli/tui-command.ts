@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { resolveConnection } from './commands/connection-options.js';
 import { ExitCode } from './commands/exit-codes.js';
 import { usageExit } from './commands/query-command.js';
+import { traceIdArg } from './commands/trace-id-arg.js';
 
 /** `raceway tui [--server URL] [--api-key KEY] [--trace ID]`: the terminal UI (spec §7, issue 10). */
 export function registerTuiCommand(program: Command, setExitCode: (code: number) => void): void {
@@ -15,8 +16,10 @@ export function registerTuiCommand(program: Command, setExitCode: (code: number)
   command.action(async () => {
     const flags = command.opts<{ server?: string; apiKey?: string; trace?: string }>();
     let connection;
+    let initialTraceId: string | undefined;
     try {
       connection = resolveConnection(flags, process.env);
+      initialTraceId = flags.trace === undefined ? undefined : traceIdArg(flags.trace);
     } catch (err) {
       process.stderr.write(`raceway: ${err instanceof Error ? err.message : String(err)}\n`);
       setExitCode(ExitCode.usage);
@@ -29,7 +32,7 @@ export function registerTuiCommand(program: Command, setExitCode: (code: number)
     }
     // Loaded on demand so that the query subcommands never pay for React and ink.
     const { runTui } = await import('../tui/run-tui.js');
-    await runTui(connection, { initialTraceId: flags.trace });
+    await runTui(connection, { initialTraceId });
     setExitCode(ExitCode.ok);
   });
 }

@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { traceUuid } from '../../src/ingest/native/trace-id.js';
 import { startTestCollector } from '../../src/testing/start-test-collector.js';
 import type { TestCollector } from '../../src/testing/start-test-collector.js';
 import {
@@ -81,8 +82,20 @@ describe('raceway query subcommands against a real collector', () => {
     const missing = await runCli(['trace', ...server, '-i', MISSING_TRACE]);
     expect(missing.code).toBe(3);
     expect(missing.stderr).toContain('not found');
-    expect((await runCli(['trace', ...server, '-i', 'not-a-uuid'])).code).toBe(2);
+    const malformed = await runCli(['trace', ...server, '-i', 'not-a-uuid']);
+    expect(malformed.code).toBe(2);
+    // Names the value, and the UUID under which a trace sent with that id (Go's WithTraceID) is stored.
+    expect(malformed.stderr).toContain('invalid trace id "not-a-uuid": expected a UUID');
+    expect(malformed.stderr).toContain(traceUuid('not-a-uuid').id);
     expect((await runCli(['trace', ...server])).code).toBe(2);
+  });
+
+  it('trace, analyze and export take a trace id in upper case or without hyphens too', async () => {
+    const compact = BANKING_TRACE.replaceAll('-', '').toUpperCase();
+    expect((await runCli(['trace', ...server, '-i', compact])).stdout).toContain(BANKING_TRACE);
+    expect((await runCli(['analyze', ...server, '-t', compact])).code).toBe(0);
+    expect((await runCli(['export', ...server, '-t', compact, '-o', '-'])).code).toBe(0);
+    expect((await runCli(['export', ...server, '-t', 'nope', '-o', '-'])).code).toBe(2);
   });
 
   it('services: table and JSON', async () => {

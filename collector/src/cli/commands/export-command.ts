@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { ApiError } from './api-error.js';
 import { defineQueryCommand, printJson, runQuery } from './query-command.js';
+import { traceIdArg } from './trace-id-arg.js';
 import type { QueryIo } from './query-io.js';
 
 /** `raceway export -t ID -o FILE`: writes the raw `/api/traces/:id` body (`-o -` for stdout). */
@@ -12,7 +13,9 @@ export function registerExportCommand(program: Command, io: QueryIo): void {
   command.action(() =>
     runQuery(io, command, async ({ client, json }) => {
       const flags = command.opts<{ trace: string; output: string }>();
-      const body = await client.getRaw(`/api/traces/${encodeURIComponent(flags.trace)}`);
+      const body = await client.getRaw(
+        `/api/traces/${encodeURIComponent(traceIdArg(flags.trace))}`,
+      );
       const text = `${JSON.stringify(body, null, 2)}\n`;
       if (flags.output === '-') {
         io.stdout(text);

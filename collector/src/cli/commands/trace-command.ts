@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { describeEventKind } from '../../tui/model/describe-event.js';
 import type { FullTraceAnalysis } from '../../api/response-shapes.js';
 import { positiveInt } from './connection-options.js';
+import { traceIdArg } from './trace-id-arg.js';
 import { formatFields, formatTable, ms } from './format-table.js';
 import { defineQueryCommand, printJson, runQuery } from './query-command.js';
 import type { QueryIo } from './query-io.js';
@@ -25,12 +26,12 @@ export function registerTraceCommand(program: Command, io: QueryIo): void {
   );
 }
 
-/** `GET /api/traces/:id`, the id URL-encoded so a typo cannot address another route. */
+/** `GET /api/traces/:id` for an id checked by traceIdArg (a usage error names a malformed one). */
 export function fetchTrace(
   client: { get<T>(path: string): Promise<T> },
   id: string,
 ): Promise<FullTraceAnalysis> {
-  return client.get<FullTraceAnalysis>(`/api/traces/${encodeURIComponent(id)}`);
+  return client.get<FullTraceAnalysis>(`/api/traces/${encodeURIComponent(traceIdArg(id))}`);
 }
 
 /** Readable summary of a trace: header, races (both sides), critical path, anomalies, events. */
