@@ -11,6 +11,7 @@ import {
 import { useMemo } from 'react';
 import { useThemeName } from '../app/theme-context';
 import { elkLayout, type LayoutPositions } from './elk-layout';
+import { countNoun } from '../../../collector/src/tui/model/count-noun';
 
 export interface GraphNode {
   id: string;
@@ -121,7 +122,7 @@ export function FlowGraph({
   );
   if (layout.isError)
     return <div className="error-box">Graph layout failed: {layout.error.message}</div>;
-  if (!placed) return <div className="empty">Laying out {nodes.length} nodes…</div>;
+  if (!placed) return <div className="empty">Laying out {countNoun(nodes.length, 'node')}…</div>;
   return (
     <div className="graph-box" data-testid="flow-graph">
       <ReactFlow

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiEvent } from '../api/types';
 import { makeEvent } from '../testing/event-factory';
-import { eventIntervalMs } from './event-kind';
+import { eventIntervalMs, eventLabel } from './event-kind';
 
 function event(extra: Partial<ApiEvent>): ApiEvent {
   return makeEvent({
@@ -24,5 +24,13 @@ describe('eventIntervalMs', () => {
     const e = event({ time_us: 1_000_100_000, start_us: 1_000_080_000, end_us: 1_000_100_000 });
     expect(eventIntervalMs(e)).toEqual({ startMs: 1_000_080, endMs: 1_000_100 });
   });
+});
 
+describe('eventLabel', () => {
+  it.each([
+    [1, '1 row'],
+    [3, '3 rows'],
+  ])('labels a database result of %i affected rows as "%s"', (rows, label) => {
+    expect(eventLabel(event({ kind: { DatabaseResult: { rows_affected: rows } } }))).toBe(label);
+  });
 });

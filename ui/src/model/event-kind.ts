@@ -1,5 +1,6 @@
 import type { ApiEvent, EventKind, EventKindName, LockKind, StateChangeKind } from '../api/types';
 import { contextLabel } from './context-label';
+import { countNoun } from '../../../collector/src/tui/model/count-noun';
 
 /** The variant name of an externally tagged kind (spec §1.3). */
 export function kindName(kind: EventKind): EventKindName {
@@ -30,7 +31,7 @@ export function eventLabel(event: ApiEvent): string {
   if ('HttpRequest' in k) return `${k.HttpRequest.method} ${k.HttpRequest.url}`;
   if ('HttpResponse' in k) return `HTTP ${k.HttpResponse.status}`;
   if ('DatabaseQuery' in k) return k.DatabaseQuery.query;
-  if ('DatabaseResult' in k) return `${k.DatabaseResult.rows_affected} rows`;
+  if ('DatabaseResult' in k) return countNoun(k.DatabaseResult.rows_affected, 'row');
   if ('Error' in k) return `${k.Error.error_type}: ${k.Error.message}`;
   if ('Custom' in k) return k.Custom.name;
   if ('AsyncSpawn' in k) return `spawn ${k.AsyncSpawn.task_id.slice(0, 8)}`;

@@ -37,7 +37,7 @@ describe('lockContention', () => {
   it('flags holds that are never released and recommends checking the error paths', () => {
     const [metrics] = lockContention([ev('a', true, 0)]);
     expect(metrics?.unreleased).toBe(1);
-    expect(metrics?.recommendations[0]).toMatch(/never released/);
+    expect(metrics?.recommendations[0]).toMatch(/^1 hold never released in this trace/);
   });
 
   it('says nothing is wrong with an uncontended, short lock', () => {

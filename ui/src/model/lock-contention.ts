@@ -1,3 +1,5 @@
+import { countNoun } from '../../../collector/src/tui/model/count-noun';
+
 /** A lock event reduced to what contention analysis needs. */
 export interface LockEventInput {
   id: string;
@@ -121,7 +123,7 @@ export function lockRecommendations(m: Omit<LockMetrics, 'recommendations'>): st
   const advice: string[] = [];
   if (m.unreleased > 0) {
     advice.push(
-      `${m.unreleased} hold(s) never released in this trace: check error paths for a missing unlock.`,
+      `${countNoun(m.unreleased, 'hold')} never released in this trace: check error paths for a missing unlock.`,
     );
   }
   if (m.contentionCount > 5)

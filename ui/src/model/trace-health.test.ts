@@ -25,9 +25,20 @@ describe('traceHealth', () => {
       'critical path covers 80% of the trace',
     ]);
   });
+
+  it('names one race and one anomaly in the singular', () => {
+    const input = { ...base, races: 1, anomalies: [{ severity: 'Minor' as const }] };
+    expect(traceHealth(input).issues).toEqual(['1 race condition', '1 performance anomaly']);
+  });
 });
 
 describe('traceInsights', () => {
+  it('counts one racing pair in the singular', () => {
+    expect(traceInsights({ ...base, races: 1 })[0]?.detail).toBe(
+      '1 pair of unordered conflicting accesses without a common lock.',
+    );
+  });
+
   it('leads with races and links to the races view', () => {
     expect(traceInsights({ ...base, races: 2 })[0]).toMatchObject({
       tone: 'danger',

@@ -1,3 +1,5 @@
+import { countNoun } from '../../../collector/src/tui/model/count-noun';
+
 export interface TraceHealthInput {
   races: number;
   anomalies: Array<{ severity: 'Minor' | 'Warning' | 'Critical' }>;
@@ -30,11 +32,9 @@ export function traceHealth(input: TraceHealthInput): TraceHealth {
   const label: HealthLabel =
     score >= 90 ? 'Excellent' : score >= 70 ? 'Good' : score >= 50 ? 'Warning' : 'Critical';
   const issues: string[] = [];
-  if (input.races > 0) issues.push(`${input.races} race condition${input.races === 1 ? '' : 's'}`);
+  if (input.races > 0) issues.push(countNoun(input.races, 'race condition'));
   if (input.anomalies.length > 0)
-    issues.push(
-      `${input.anomalies.length} performance anomal${input.anomalies.length === 1 ? 'y' : 'ies'}`,
-    );
+    issues.push(countNoun(input.anomalies.length, 'performance anomaly', 'performance anomalies'));
   if (excessPath > 0)
     issues.push(`critical path covers ${input.criticalPathPercent.toFixed(0)}% of the trace`);
   return { score, label, issues };
@@ -47,7 +47,7 @@ export function traceInsights(input: TraceHealthInput): TraceInsight[] {
     cards.push({
       tone: 'danger',
       title: 'Race conditions detected',
-      detail: `${input.races} pair(s) of unordered conflicting accesses without a common lock.`,
+      detail: `${countNoun(input.races, 'pair')} of unordered conflicting accesses without a common lock.`,
       view: 'races',
     });
   }

@@ -51,6 +51,8 @@ describe('the trace list', () => {
     await screen.findByText('aaaaaaaa-0000-4000-8000-000000000001');
     expect(screen.getByText('<b>bank</b>')).toBeTruthy();
     expect(document.querySelector('b')).toBeNull();
+    expect(screen.getByTitle('racing pairs').textContent).toBe('1 race');
+    expect(screen.getByTestId('trace-total').textContent).toBe('1 trace');
     const listCall = api.calls.find((c) => c.url.startsWith('/api/traces'));
     expect(listCall?.url).toContain('has_races=true');
     expect(listCall?.url).toContain('variable=alice.balance');

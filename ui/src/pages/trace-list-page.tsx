@@ -4,6 +4,7 @@ import { useServices, useTraces, type TraceFilters } from '../api/queries';
 import { useKeyboard } from '../app/shortcuts';
 import { QueryState } from '../components/query-state';
 import { TraceRows } from './trace-rows';
+import { countNoun } from '../../../collector/src/tui/model/count-noun';
 
 const PAGE = 200;
 
@@ -56,9 +57,7 @@ export function TraceListPage() {
       <div className="row" style={{ justifyContent: 'space-between' }}>
         <h1>Traces</h1>
         <span className="muted" data-testid="trace-total">
-          {traces.data
-            ? `${traces.data.total_traces} trace${traces.data.total_traces === 1 ? '' : 's'}`
-            : ''}
+          {traces.data ? countNoun(traces.data.total_traces, 'trace') : ''}
         </span>
       </div>
       <div className="panel filters" role="search">

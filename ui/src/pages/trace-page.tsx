@@ -19,6 +19,7 @@ import { OverviewView } from '../views/overview-view';
 import { RacesView } from '../views/races-view';
 import { TimelineView } from '../views/timeline-view';
 import { isTraceView, TRACE_VIEWS, type TraceViewId } from '../views/trace-views';
+import { countNoun } from '../../../collector/src/tui/model/count-noun';
 
 export function TracePage() {
   const { traceId = '', view } = useParams();
@@ -99,14 +100,15 @@ function TraceSummaryLine({ trace }: { trace: FullTraceAnalysis }) {
   const total = trace.critical_path?.trace_total_duration_ms;
   return (
     <div className="row muted small" style={{ marginTop: 4 }}>
-      <span>{trace.events.length} events</span>·<span>{contexts} contexts</span>·
+      <span>{countNoun(trace.events.length, 'event')}</span>·
+      <span>{countNoun(contexts, 'context')}</span>·
       {total !== undefined && (
         <>
           <span>{formatDuration(total)}</span>·
         </>
       )}
       <span className={trace.analysis.potential_races ? 'danger-text' : ''}>
-        {trace.analysis.potential_races} race{trace.analysis.potential_races === 1 ? '' : 's'}
+        {countNoun(trace.analysis.potential_races, 'race')}
       </span>
       ·
       {services.map((s) => (

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import type { TraceListRow } from '../api/types';
 import { ServiceBadge } from '../components/service-badge';
 import { formatDuration, timeAgo } from '../model/format';
+import { countNoun } from '../../../collector/src/tui/model/count-noun';
 
 const COLUMNS = '300px 70px minmax(160px, 1fr) 90px 110px';
 
@@ -60,7 +61,7 @@ export function TraceRows({
                   {trace.event_count}
                   {trace.race_count ? (
                     <span className="badge danger" title="racing pairs">
-                      {trace.race_count} races
+                      {countNoun(trace.race_count, 'race')}
                     </span>
                   ) : null}
                 </span>

@@ -4,6 +4,7 @@ import type { ApiEvent, RaceDetail } from '../api/types';
 import { causalRelation, type CausalStep } from '../model/causal-path';
 import { contextOf, eventLabel } from '../model/event-kind';
 import { explainRace } from '../model/race-explanation';
+import { countNoun } from '../../../collector/src/tui/model/count-noun';
 
 const EDGE_TEXT: Record<CausalStep['type'], string> = {
   program: 'program order (same context)',
@@ -75,8 +76,9 @@ export function CausalPathPanel({
       {relation?.kind === 'ordered' && (
         <>
           <div className="notice">
-            A happens-before chain of {relation.steps.length} edge(s) orders these accesses; they
-            should not race. The collector still reports them: check lock sets and clocks below.
+            A happens-before chain of {countNoun(relation.steps.length, 'edge')} orders these
+            accesses; they should not race. The collector still reports them: check lock sets and
+            clocks below.
           </div>
           <StepList steps={relation.steps} byId={byId} start={relation.from} />
         </>

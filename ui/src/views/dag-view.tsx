@@ -8,6 +8,7 @@ import { FlowGraph, type GraphEdge, type GraphNode } from '../graph/flow-graph';
 import { capGraph } from '../model/graph-cap';
 import { EventSplit } from './event-split';
 import { useSelectedEvent } from './use-selected-event';
+import { countNoun } from '../../../collector/src/tui/model/count-noun';
 
 /** Above this many nodes the DAG keeps the racing neighbourhood and the earliest events only. */
 export const DAG_NODE_LIMIT = 400;
@@ -112,13 +113,15 @@ function Dag({
           race pair
         </span>
         <span>
-          {graph.nodes.length} events · {graph.edges.length} happens-before edges ·{' '}
-          {graph.races.length} races
+          {countNoun(graph.nodes.length, 'event')} ·{' '}
+          {countNoun(graph.edges.length, 'happens-before edge')} ·{' '}
+          {countNoun(graph.races.length, 'race')}
         </span>
       </div>
       {capped.hiddenRaces > 0 && (
         <div className="notice" role="status">
-          {capped.hiddenRaces} more race pairs are not drawn; the races view lists every pair.
+          {countNoun(capped.hiddenRaces, 'more race pair')}{' '}
+          {capped.hiddenRaces === 1 ? 'is' : 'are'} not drawn; the races view lists every pair.
         </div>
       )}
       {capped.hidden > 0 && (

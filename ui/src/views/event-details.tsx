@@ -4,6 +4,7 @@ import { ServiceBadge } from '../components/service-badge';
 import { contextOf, durationMs, eventLabel, eventLocation, kindName } from '../model/event-kind';
 import { formatClock, formatDuration } from '../model/format';
 import { eventRaces } from '../model/race-partners';
+import { countNoun } from '../../../collector/src/tui/model/count-noun';
 
 /** Right-hand sidebar for the selected event: identity, payload, metadata, computed clock and locks. */
 export function EventDetails({
@@ -32,8 +33,8 @@ export function EventDetails({
       </div>
       {races && (
         <div className="error-box" style={{ marginBottom: 8 }} data-testid="event-races">
-          Races with {races.partners.length + races.unlisted} other access
-          {races.partners.length + races.unlisted === 1 ? '' : 'es'} on{' '}
+          Races with{' '}
+          {countNoun(races.partners.length + races.unlisted, 'other access', 'other accesses')} on{' '}
           <Link
             to={`/traces/${trace.trace_id}/variables?variable=${encodeURIComponent(races.variable)}&mode=focus&access=${races.index}`}
           >

@@ -8,6 +8,7 @@ import { visibleRows, type TreeNode } from '../model/trace-tree';
 import { transactions, type Transaction } from '../model/transaction-tree';
 import { EventSplit } from './event-split';
 import { useSelectedEvent } from './use-selected-event';
+import { countNoun } from '../../../collector/src/tui/model/count-noun';
 
 const COLUMNS = 'minmax(0, 1fr) 160px 90px';
 
@@ -40,8 +41,8 @@ export function EventTreeView({ trace }: { trace: FullTraceAnalysis }) {
       <div className="view-column">
         <div className="row muted small" style={{ padding: '6px 10px' }}>
           <span data-testid="transaction-count">
-            {groups.length} transaction{groups.length === 1 ? '' : 's'}: {httpGroups} HTTP request
-            {httpGroups === 1 ? '' : 's'}, {groups.length - httpGroups} other
+            {countNoun(groups.length, 'transaction')}: {countNoun(httpGroups, 'HTTP request')},{' '}
+            {groups.length - httpGroups} other
           </span>
           <button onClick={() => setCollapsed(new Set())}>Expand all</button>
           <button onClick={() => setCollapsed(new Set(roots.map((r) => r.event.id)))}>
@@ -125,10 +126,7 @@ function GroupTitle({ group }: { group: Transaction }) {
         {group.http ? 'HTTP' : kindName(group.root.event.kind)}
       </span>{' '}
       <strong data-testid="transaction-title">{group.title}</strong>
-      <span className="muted small">
-        {' '}
-        · {group.eventCount} event{group.eventCount === 1 ? '' : 's'}
-      </span>
+      <span className="muted small"> · {countNoun(group.eventCount, 'event')}</span>
       <span className="muted small mono"> · {contextOf(group.root.event)}</span>
     </>
   );

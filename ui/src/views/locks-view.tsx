@@ -6,6 +6,7 @@ import { StatCard } from '../components/stat-card';
 import { contextOf, eventTimeMs, lockOf } from '../model/event-kind';
 import { formatDuration } from '../model/format';
 import { lockContention } from '../model/lock-contention';
+import { countNoun } from '../../../collector/src/tui/model/count-noun';
 
 /** Acquire/release per lock and context over time, contention metrics and recommendations. */
 export function LocksView({ trace }: { trace: FullTraceAnalysis }) {
@@ -51,7 +52,7 @@ export function LocksView({ trace }: { trace: FullTraceAnalysis }) {
           <select aria-label="Lock" value={lock.lockId} onChange={(e) => setLock(e.target.value)}>
             {metrics.map((m) => (
               <option key={m.lockId} value={m.lockId}>
-                {m.lockId} ({m.acquisitions} holds
+                {m.lockId} ({countNoun(m.acquisitions, 'hold')}
                 {m.contentionCount ? `, ${m.contentionCount} contended` : ''})
               </option>
             ))}

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { RaceDetail } from '../api/types';
+import { countNoun } from '../../../collector/src/tui/model/count-noun';
 
 const ROW_HEIGHT = 74;
 
@@ -29,8 +30,8 @@ export function RaceList({
   return (
     <div className="race-list" aria-label="Races">
       <h3>
-        {total} racing pair{total === 1 ? '' : 's'}
-        {races.length < total && `, ${races.length} groups`}
+        {countNoun(total, 'racing pair')}
+        {races.length < total && `, ${countNoun(races.length, 'group')}`}
       </h3>
       <div ref={parent} style={{ overflow: 'auto', maxHeight: 'calc(100vh - 230px)' }}>
         <div role="list" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>

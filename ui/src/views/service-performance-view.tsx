@@ -4,6 +4,7 @@ import { QueryState } from '../components/query-state';
 import { StatCard } from '../components/stat-card';
 import { TitledTable } from '../components/titled-table';
 import { formatClockTime, formatDuration, shortId } from '../model/format';
+import { countNoun } from '../../../collector/src/tui/model/count-noun';
 
 /**
  * Spec §6.2 "Performance": the service's events by operation, as the collector computes them over every
@@ -16,10 +17,9 @@ export function ServicePerformanceView({ service }: { service: string }) {
       {(perf) => (
         <div className="page" style={{ padding: 0 }} data-testid="service-performance">
           <p className="muted small" style={{ margin: 0 }}>
-            Every event of {service} in the {perf.trace_count} trace
-            {perf.trace_count === 1 ? '' : 's'} the collector holds. Durations are over the{' '}
-            {perf.timed_event_count} event{perf.timed_event_count === 1 ? '' : 's'} that have one;
-            failures are errors and 5xx responses.
+            Every event of {service} in the {countNoun(perf.trace_count, 'trace')} the collector
+            holds. Durations are over the {countNoun(perf.timed_event_count, 'event')} that have
+            one; failures are errors and 5xx responses.
           </p>
           <div className="stats" data-testid="service-performance-stats">
             <StatCard label="Events" value={perf.event_count} />

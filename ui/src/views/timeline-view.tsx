@@ -7,6 +7,7 @@ import { packTimeline, type TimelineLane } from '../model/timeline-packing';
 import { EventSplit } from './event-split';
 import { useSelectedEvent } from './use-selected-event';
 import { racingEventIds } from '../model/race-partners';
+import { countNoun } from '../../../collector/src/tui/model/count-noun';
 
 const ROW = 18;
 
@@ -50,7 +51,7 @@ export function TimelineView({ trace }: { trace: FullTraceAnalysis }) {
           <LegendBar tone="crit" label="critical path" />
           <LegendBar tone="race" label="racing access" />
           <span>
-            {packed.lanes.length} contexts · {formatDuration(span)} total
+            {countNoun(packed.lanes.length, 'context')} · {formatDuration(span)} total
           </span>
         </div>
         <div className="tl-axis">

@@ -79,6 +79,12 @@ describe('trace views', () => {
     expect(within(timeline).getByText('web/worker-1')).toBeTruthy();
   });
 
+  it('counts the happens-before graph in the DAG legend, one race in the singular', async () => {
+    serve(s1Trace().trace);
+    renderApp(`/traces/${TRACE_ID}/dag`);
+    expect(await screen.findByText('0 events · 3 happens-before edges · 1 race')).toBeTruthy();
+  });
+
   it('measures lock contention and advises on it', async () => {
     const lock = (kind: 'LockAcquire' | 'LockRelease', context: string, ms: number) =>
       makeEvent({

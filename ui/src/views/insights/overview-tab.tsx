@@ -4,6 +4,7 @@ import { ServiceBadge } from '../../components/service-badge';
 import { StatCard } from '../../components/stat-card';
 import { timeAgo } from '../../model/format';
 import { HotspotsTab } from './hotspots-tab';
+import { countNoun } from '../../../../collector/src/tui/model/count-noun';
 
 export function OverviewTab() {
   const traces = useTraces({}, 5);
@@ -55,7 +56,7 @@ export function OverviewTab() {
                   <td className="mono">
                     <Link to={`/traces/${t.trace_id}`}>{t.trace_id.slice(0, 8)}</Link>
                   </td>
-                  <td>{t.event_count} events</td>
+                  <td>{countNoun(t.event_count, 'event')}</td>
                   <td>
                     {t.services.map((s) => (
                       <ServiceBadge key={s} name={s} />
@@ -76,8 +77,8 @@ export function OverviewTab() {
                   <td>
                     <ServiceBadge name={s.name} />
                   </td>
-                  <td>{s.event_count} events</td>
-                  <td>{s.trace_count} traces</td>
+                  <td>{countNoun(s.event_count, 'event')}</td>
+                  <td>{countNoun(s.trace_count, 'trace')}</td>
                 </tr>
               ))}
             </tbody>
