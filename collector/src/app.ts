@@ -55,6 +55,10 @@ export interface App {
   readonly pipeline: Pipeline;
   readonly feed: LiveFeed;
   readonly metrics: CollectorMetrics;
+  /** This replica's name: the configured one or `<hostname>-<pid>`. */
+  readonly replicaId: string;
+  /** The folder the dashboard is served from: the configured ui-dir, else the built `ui/dist`, if any. */
+  readonly uiDir: string | undefined;
   /** Starts the store and the listeners; resolves once they accept connections. */
   start(): Promise<AppUrls>;
   /** Resolves when the boot replay of stored events into the engine has finished. */
@@ -205,6 +209,8 @@ export function createApp(config: RacewayConfig, parts: AppParts = {}): App {
     pipeline,
     feed,
     metrics,
+    replicaId: replica,
+    uiDir: deps.options.uiDir,
     status: () => deps.status(),
     ready: () => replayed,
     async start() {

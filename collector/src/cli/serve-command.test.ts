@@ -1,4 +1,5 @@
 import { createServer } from 'node:net';
+import { hostname } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
@@ -89,6 +90,9 @@ describe('raceway serve', () => {
     expect(text).not.toContain('first-secret');
     expect(text).not.toContain('second-secret');
     expect(text).toContain('OTLP/gRPC        off');
+    // The values this process runs with, not the rule that picks them.
+    expect(text).toMatch(new RegExp(`^  replica-id +${hostname()}-${process.pid}$`, 'm'));
+    expect(text).toMatch(/^ {2}ui-dir +(\/\S+ui\/dist|not built \(.*\))$/m);
     const api = /native ingest {4}POST (http:\/\/127\.0\.0\.1:\d+)\/events/.exec(text)?.[1];
     expect(api).toBeDefined();
     const res = await fetch(`${api}/events`, {
@@ -115,7 +119,7 @@ describe('raceway serve', () => {
       String(port),
     ]);
     await h.running;
-    expect(h.out.join('\n')).toContain('OTLP/gRPC        NOT STARTED: see the error logged above');
+    expect(h.out.join('\n')).toContain('OTLP/gRPC        NOT STARTED: see the error logged below');
     h.stop('SIGTERM');
     expect(await exit).toBe(0);
     taken.close();

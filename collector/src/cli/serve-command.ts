@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import { createApp } from '../app.js';
@@ -97,16 +99,25 @@ async function runServe(opts: Record<string, unknown>, cmd: Command, io: ServeIo
   }
   const { config, file, warnings } = loaded;
   for (const warning of warnings) io.err(`raceway: warning: ${warning}`);
-  const app = createApp(config, { logger: serveLogger(config.logLevel) });
+  const log = serveLogger(config.logLevel);
+  const app = createApp(config, { logger: log.logger });
   let urls: AppUrls;
   try {
     urls = await app.start();
   } catch (err) {
+    log.release();
     io.err(`raceway: cannot start: ${err instanceof Error ? err.message : String(err)}`);
     await app.shutdown();
     return 1;
   }
-  banner(io, urls, file, describeConfig(config), config.otlpGrpc.enabled);
+  const effective = {
+    replicaId: app.replicaId,
+    uiDir: app.uiDir,
+    uiBuilt: app.uiDir !== undefined && existsSync(join(app.uiDir, 'index.html')),
+  };
+  banner(io, urls, file, describeConfig(config, effective), config.otlpGrpc.enabled);
+  // What the collector logged while starting follows the banner, not before it.
+  log.release();
   const signal = await io.stopSignal();
   app.logger.info({ signal }, 'stopping: finishing accepted events');
   await app.shutdown();
@@ -125,7 +136,7 @@ function banner(
   io.out(`  native ingest    POST ${urls.apiUrl}/events`);
   io.out(`  OTLP/HTTP        ${urls.otlpHttpUrl ? `${urls.otlpHttpUrl}/v1/traces` : 'off'}`);
   // A gRPC port that cannot be bound leaves the other listeners up: say so rather than "off".
-  const grpc = urls.otlpGrpcUrl ?? (grpcWanted ? 'NOT STARTED: see the error logged above' : 'off');
+  const grpc = urls.otlpGrpcUrl ?? (grpcWanted ? 'NOT STARTED: see the error logged below' : 'off');
   io.out(`  OTLP/gRPC        ${grpc}`);
   io.out(`  metrics          ${urls.apiUrl}/metrics`);
   io.out(`configuration (${file ?? 'no raceway.toml'}; secrets masked):`);

@@ -22,12 +22,37 @@ function withClosedStdout(body: string): Promise<number | null> {
   return new Promise((resolve) => child.on('close', resolve));
 }
 
+/** Runs `body` in a child and resolves with what it wrote to stdout. */
+function stdoutOf(body: string): Promise<string> {
+  const script = `import(${JSON.stringify(MODULE)}).then(({ serveLogger }) => { ${body} });`;
+  const child = spawn(process.execPath, ['--import', 'tsx', '-e', script], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  children.push(child);
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  return new Promise((resolve) => child.on('close', () => resolve(out)));
+}
+
 describe('serveLogger', () => {
+  it('holds what is logged before release, so the start banner comes first', async () => {
+    const out = await stdoutOf(
+      "const { logger, release } = serveLogger('info'); logger.info('replayed'); " +
+        "console.log('Raceway collector listening'); release(); release(); logger.info('stopping');",
+    );
+    const lines = out.trim().split('\n');
+    expect(lines[0]).toBe('Raceway collector listening');
+    expect(lines.slice(1).map((l) => (JSON.parse(l) as { msg: string }).msg)).toEqual([
+      'replayed',
+      'stopping',
+    ]);
+  });
+
   it('drops lines nobody reads (EPIPE) and lets the process exit, even with a line just written', async () => {
     // pino's default destination retried the broken pipe forever in its exit flush: this never ended.
     expect(
       await withClosedStdout(
-        "const log = serveLogger('info'); log.info('one'); log.error('two'); process.exit(0);",
+        "const { logger: log, release } = serveLogger('info'); release(); log.info('one'); log.error('two'); process.exit(0);",
       ),
     ).toBe(0);
   });
@@ -35,7 +60,7 @@ describe('serveLogger', () => {
   it('keeps the process alive after a dropped line', async () => {
     expect(
       await withClosedStdout(
-        "const log = serveLogger('info'); log.info('one'); setTimeout(() => { log.info('two'); process.exit(3); }, 50);",
+        "const { logger: log, release } = serveLogger('info'); log.info('one'); release(); setTimeout(() => { log.info('two'); process.exit(3); }, 50);",
       ),
     ).toBe(3);
   });

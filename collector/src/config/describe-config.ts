@@ -18,8 +18,18 @@ export function maskUrl(url: string): string {
     .replace(/([?&](?:ssl)?password=)[^&#]*/gi, '$1***');
 }
 
+/** Values the running collector settles on where the configuration leaves them open. */
+export interface EffectiveSettings {
+  /** The configured replica id, or the `<hostname>-<pid>` this process took. */
+  replicaId: string;
+  /** The folder the dashboard is served from: the configured one, else the built `ui/dist`, if any. */
+  uiDir: string | undefined;
+  /** Whether `uiDir` holds an `index.html` to serve. */
+  uiBuilt: boolean;
+}
+
 /** The effective configuration as `key = value` lines for the startup banner, secrets masked. */
-export function describeConfig(config: RacewayConfig): string[] {
+export function describeConfig(config: RacewayConfig, effective: EffectiveSettings): string[] {
   const listener = (l: RacewayConfig['otlpHttp']) => (l.enabled ? `${l.host}:${l.port}` : 'off');
   const limit = (n: number, unit = '') => (n === 0 ? 'none' : `${n}${unit}`);
   const rows: Array<[string, string]> = [
@@ -47,7 +57,7 @@ export function describeConfig(config: RacewayConfig): string[] {
     ['retry-after', `${config.queue.retryAfterMs}ms`],
     ['skew-tolerance', `${config.skewToleranceMs}ms`],
     ['anomaly-min-samples', String(config.anomalyMinSamples)],
-    ['replica-id', config.replicaId ?? '<hostname>-<pid>'],
+    ['replica-id', effective.replicaId],
     ['follow-interval', limit(config.followIntervalMs, 'ms')],
     ['queue', config.broker.kind],
     ['queue-url', config.broker.url === undefined ? '-' : maskUrl(config.broker.url)],
@@ -55,10 +65,16 @@ export function describeConfig(config: RacewayConfig): string[] {
     ['queue-prefetch', String(config.broker.prefetch)],
     ...natsRows(config.broker),
     ['log-level', config.logLevel],
-    ['ui-dir', config.uiDir ?? 'built dashboard (ui/dist), when present'],
+    ['ui-dir', dashboard(effective)],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   return rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`);
+}
+
+/** Where the dashboard comes from, or why `/` only says how to build it. */
+function dashboard({ uiDir, uiBuilt }: EffectiveSettings): string {
+  if (uiDir === undefined) return 'not built (no dashboard; npm run build --workspace ui)';
+  return uiBuilt ? uiDir : `${uiDir} (no index.html there: no dashboard)`;
 }
 
 /** The NATS-only queue keys, shown when they are in use. */

@@ -228,7 +228,11 @@ describe('loadConfig', () => {
   it('masks the NATS password or token when described', () => {
     for (const url of ['nats://raceway:hunter2@nats:4222', 'nats://hunter2@nats:4222']) {
       const { config } = load({ flags: { queue: 'nats', 'queue-url': url } });
-      const text = describeConfig(config).join('\n');
+      const text = describeConfig(config, {
+        replicaId: 'r1',
+        uiDir: undefined,
+        uiBuilt: false,
+      }).join('\n');
       expect(text).not.toContain('hunter2');
       expect(text).toMatch(/^queue-url +nats:\/\/(raceway:)?\*\*\*@nats:4222$/m);
       expect(text).toMatch(/^queue-stream +raceway_events$/m);
@@ -261,7 +265,9 @@ describe('loadConfig', () => {
         'database-url': 'postgres://raceway:hunter2@db:5432/raceway',
       },
     });
-    const text = describeConfig(config).join('\n');
+    const text = describeConfig(config, { replicaId: 'r1', uiDir: undefined, uiBuilt: false }).join(
+      '\n',
+    );
     expect(text).not.toContain('super-secret-key');
     expect(text).not.toContain('hunter2');
     expect(text).toContain('postgres://raceway:***@db:5432/raceway');
