@@ -145,6 +145,7 @@ export function createApp(config: RacewayConfig, parts: AppParts = {}): App {
 
   async function replay(upToSeq: number): Promise<void> {
     status.phase = 'replaying';
+    status.completedAtMs = undefined;
     status.replay.processed = 0;
     status.replay.total = (await store.stats()).events;
     if (follower !== undefined && store.followHorizon !== undefined) {
@@ -168,6 +169,7 @@ export function createApp(config: RacewayConfig, parts: AppParts = {}): App {
       });
     }
     status.phase = 'completed';
+    status.completedAtMs = clock.now();
     status.ready = true;
     pipeline.startRetention();
     logger.info({ events: status.replay.processed }, 'engine state rebuilt from the store');

@@ -15,6 +15,8 @@ export interface CollectorStatus {
   ready: boolean;
   phase: 'idle' | 'replaying' | 'completed' | 'failed';
   startedAtMs: number;
+  /** When the boot replay last finished (the phase became `completed`). */
+  completedAtMs?: number | undefined;
   /** Events replayed from the store into the engine at boot. */
   replay: { total: number; processed: number };
   lastError?: string | undefined;

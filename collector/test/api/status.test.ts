@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/testing/manual-clock.js';
 import { realisticBatch } from '../../src/testing/realistic-batch.js';
+import { startTestCollector } from '../../src/testing/start-test-collector.js';
+import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import type { Harness } from './http-app-harness.js';
 import { getJson, json, postEvents, startHttpApp } from './http-app-harness.js';
 
@@ -76,6 +79,33 @@ describe('health, status, metrics and probes', () => {
       success: false,
       data: null,
       error: 'UI authentication is not enabled',
+    });
+  });
+});
+
+describe('the boot replay in /status', () => {
+  it('reports when the boot replay completed, on the memory store too', async () => {
+    const clock = new ManualClock();
+    const startedAt = new Date(clock.now()).toISOString();
+    // A replay that takes 1.5 s of the collector's clock.
+    class SlowReplayStore extends MemoryStore {
+      override replay(
+        ...args: Parameters<MemoryStore['replay']>
+      ): ReturnType<MemoryStore['replay']> {
+        clock.advance(1_500);
+        return super.replay(...args);
+      }
+    }
+    const collector = await startTestCollector({
+      parts: { clock, store: new SlowReplayStore({ clock }) },
+    });
+    const { body } = await getJson(collector.url, '/status').finally(() => collector.close());
+    expect(body.data).toMatchObject({
+      warmup: {
+        phase: 'completed',
+        started_at: startedAt,
+        completed_at: new Date(Date.parse(startedAt) + 1_500).toISOString(),
+      },
     });
   });
 });

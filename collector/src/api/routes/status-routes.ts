@@ -12,7 +12,8 @@ export function warmupSummary(status: CollectorStatus): WarmupSummary {
     processed_traces: status.replay.processed,
     last_trace: null,
     started_at: new Date(status.startedAtMs).toISOString(),
-    completed_at: null,
+    completed_at:
+      status.completedAtMs === undefined ? null : new Date(status.completedAtMs).toISOString(),
     last_error: status.lastError ?? null,
   };
 }
