@@ -71,7 +71,11 @@ describe('S11 — ingestion and API validation', () => {
     c = await startTestCollector();
     const bad = await getJson(c.url, '/api/traces/not-a-uuid');
     expect(bad.status).toBe(400);
-    expect(bad.body).toEqual({ success: false, data: null, error: 'Invalid trace ID format' });
+    expect(bad.body).toEqual({
+      success: false,
+      data: null,
+      error: 'Invalid trace ID format: "not-a-uuid" is not a UUID (hyphenated or 32 hex digits)',
+    });
     const id = randomUUID();
     const missing = await getJson(c.url, `/api/traces/${id}`);
     expect(missing.status).toBe(404);

@@ -147,11 +147,18 @@ describe('trace routes', () => {
     '/dependencies',
     '/races',
     '/graph',
-  ])('answers 400 "Invalid trace ID format" for GET /api/traces/not-a-uuid%s', async (suffix) => {
-    const { status, body } = await getJson(h.url, `/api/traces/not-a-uuid${suffix}`);
-    expect(status).toBe(400);
-    expect(body).toMatchObject({ success: false, data: null, error: 'Invalid trace ID format' });
-  });
+  ])(
+    'answers 400 "Invalid trace ID format" naming the id for GET /api/traces/not-a-uuid%s',
+    async (suffix) => {
+      const { status, body } = await getJson(h.url, `/api/traces/not-a-uuid${suffix}`);
+      expect(status).toBe(400);
+      expect(body).toMatchObject({
+        success: false,
+        data: null,
+        error: 'Invalid trace ID format: "not-a-uuid" is not a UUID (hyphenated or 32 hex digits)',
+      });
+    },
+  );
 
   it.each(['', '/audit-trail/x', '/critical-path', '/dependencies', '/races', '/graph'])(
     'answers 404 for an unknown trace on GET /api/traces/<id>%s',
@@ -209,5 +216,18 @@ describe('trace routes', () => {
     expect((await getJson(h.url, `/api/traces/${other}`)).status).toBe(200);
     const again = await fetch(`${h.url}/api/traces/${id}`, { method: 'DELETE' });
     expect(again.status).toBe(404);
+  });
+
+  it('names a refused id on DELETE too, escaped and cut at 80 characters', async () => {
+    const hostile = `${'x'.repeat(100)}"\n`;
+    const del = await fetch(`${h.url}/api/traces/${encodeURIComponent(hostile)}`, {
+      method: 'DELETE',
+    });
+    expect(del.status).toBe(400);
+    expect(await json(del)).toEqual({
+      success: false,
+      data: null,
+      error: `Invalid trace ID format: "${'x'.repeat(80)}"… is not a UUID (hyphenated or 32 hex digits)`,
+    });
   });
 });
