@@ -4,6 +4,8 @@ import type { EventKind } from '../../model/event.js';
 export function anomalyLocation(kind: EventKind): string {
   if ('FunctionCall' in kind) {
     const call = kind.FunctionCall;
+    // An OTLP span without `code.*` attributes has no file: the function alone, not ":0 (f)".
+    if (call.file === '') return call.function_name;
     return `${call.file}:${call.line} (${call.function_name})`;
   }
   if ('StateChange' in kind) return kind.StateChange.location;

@@ -12,10 +12,16 @@ export function pathKind(event: StoredEvent): string {
   return 'Other';
 }
 
-/** Path step location (spec §3.4): FunctionCall `file:line`, StateChange location, HttpRequest url. */
+/**
+ * Path step location (spec §3.4): FunctionCall `file:line`, StateChange location, HttpRequest url. A call
+ * without a file (an OTLP span without `code.*` attributes) has no location: empty, not ":0".
+ */
 export function pathLocation(event: StoredEvent): string {
   const { kind } = event;
-  if ('FunctionCall' in kind) return `${kind.FunctionCall.file}:${kind.FunctionCall.line}`;
+  if ('FunctionCall' in kind) {
+    const { file, line } = kind.FunctionCall;
+    return file === '' ? '' : `${file}:${line}`;
+  }
   if ('StateChange' in kind) return kind.StateChange.location;
   if ('HttpRequest' in kind) return kind.HttpRequest.url;
   return 'unknown';

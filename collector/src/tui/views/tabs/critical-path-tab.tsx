@@ -15,7 +15,7 @@ export function CriticalPathTab({ trace, height }: TabProps): ReactNode {
   const path = cp?.path ?? [];
   const rows = path.map(
     (s, i) =>
-      `${String(i + 1).padStart(2)}. +${durationText(s.start_ms).padEnd(7)} ${durationText(s.duration_ms).padStart(7)}  ${s.kind} @ ${s.location}`,
+      `${String(i + 1).padStart(2)}. +${durationText(s.start_ms).padEnd(7)} ${durationText(s.duration_ms).padStart(7)}  ${s.kind}${s.location === '' ? '' : ` @ ${s.location}`}`,
   );
   const { nav, panes } = useListBesideDetail(rows, height, 0.6);
   const step = path[nav.cursor.index];
