@@ -121,7 +121,8 @@ export interface WarmupSummary {
   processed_traces: number;
   last_trace: null;
   started_at: string;
-  completed_at: null;
+  /** When the boot replay finished; null until it has. */
+  completed_at: string | null;
   last_error: string | null;
 }
 
