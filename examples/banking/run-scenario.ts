@@ -19,12 +19,35 @@ export interface ScenarioResult {
   transferIds: string[];
 }
 
+/**
+ * The services ran, but some of their telemetry did not reach the collector: whatever it shows of this
+ * run is incomplete. `failures` has one line per service, `result` what the run did anyway.
+ */
+export class TelemetryNotDelivered extends Error {
+  constructor(
+    readonly failures: string[],
+    readonly result: ScenarioResult,
+  ) {
+    super(`telemetry did not reach the collector: ${failures.join('; ')}`);
+    this.name = 'TelemetryNotDelivered';
+  }
+}
+
 const serviceFile = fileURLToPath(new URL('./service.ts', import.meta.url));
+
+interface RunningService {
+  name: string;
+  child: ChildProcess;
+  port: number;
+  /** Everything it wrote so far, stdout and stderr. */
+  output(): string;
+}
 
 /**
  * Starts the ledger and the banking API as two processes exporting to the collector, fires concurrent
  * transfers from alice to bob, stops both services (which flushes their telemetry) and reports the
- * business symptom: the final balance.
+ * business symptom: the final balance. Rejects with {@link TelemetryNotDelivered} when a service could
+ * not export its telemetry (no collector there, a wrong key), as it says when it stops.
  */
 export async function runBankingScenario(options: ScenarioOptions): Promise<ScenarioResult> {
   const env = {
@@ -41,6 +64,7 @@ export async function runBankingScenario(options: ScenarioOptions): Promise<Scen
     SERVICE: 'banking-api',
     LEDGER_URL: `http://127.0.0.1:${ledger.port}`,
   });
+  let result: ScenarioResult;
   try {
     const transfers = options.transfers ?? 2;
     const transferIds = Array.from({ length: transfers }, () => randomUUID());
@@ -56,15 +80,18 @@ export async function runBankingScenario(options: ScenarioOptions): Promise<Scen
     const balances = (await (await fetch(`http://127.0.0.1:${api.port}/balances`)).json()) as {
       alice: number;
     };
-    return { aliceBalance: balances.alice, expectedBalance: 1000 - transfers * 100, transferIds };
+    result = { aliceBalance: balances.alice, expectedBalance: 1000 - transfers * 100, transferIds };
   } finally {
-    await Promise.all([stop(api.child), stop(ledger.child)]);
+    await Promise.all([stop(api), stop(ledger)]);
   }
+  const failures = [api, ledger]
+    .filter((s) => s.child.exitCode !== 0)
+    .map((s) => `${s.name}: ${lastLine(s.output()) || `exited with ${s.child.exitCode}`}`);
+  if (failures.length > 0) throw new TelemetryNotDelivered(failures, result);
+  return result;
 }
 
-async function startService(
-  env: NodeJS.ProcessEnv,
-): Promise<{ child: ChildProcess; port: number }> {
+async function startService(env: NodeJS.ProcessEnv): Promise<RunningService> {
   const child = spawn(process.execPath, ['--import', 'tsx', serviceFile], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -81,13 +108,18 @@ async function startService(
       reject(new Error(`${env.SERVICE} exited with ${code}: ${output}`)),
     );
   });
-  return { child, port };
+  return { name: env.SERVICE ?? 'service', child, port, output: () => output };
 }
 
-function stop(child: ChildProcess): Promise<void> {
+/** Stops a service; it flushes its telemetry and exits non-zero, saying why, when that failed. */
+function stop({ child }: RunningService): Promise<void> {
   return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
+}
+
+function lastLine(text: string): string {
+  return text.trim().split('\n').pop() ?? '';
 }

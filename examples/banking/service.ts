@@ -6,6 +6,7 @@
  *                        caller wrote just before calling (ordered by the call, so never a race).
  * VARIANT=locked guards each balance with a lock (the fix); VARIANT=racy does not.
  */
+import { DiagLogLevel, diag } from '@opentelemetry/api';
 import express from 'express';
 import { expressMiddleware, startRaceway } from '@raceway/sdk-bridge';
 
@@ -14,8 +15,22 @@ const port = Number(process.env.PORT ?? 0);
 const locked = process.env.VARIANT === 'locked';
 const ledgerUrl = process.env.LEDGER_URL ?? '';
 
+/** Why this service's telemetry did not reach the collector, first reason first. */
+const undelivered: string[] = [];
 const bridge = startRaceway({ serviceName: service, instanceId: `${service}-1` });
 const { raceway } = bridge;
+// The OTel SDK reports an export that failed on its timer to the diag logger (the global error handler's
+// default), and the last one by rejecting shutdown: both mean spans were lost.
+diag.setLogger(
+  {
+    error: (message) => undelivered.push(errorText(message)),
+    warn: () => {},
+    info: () => {},
+    debug: () => {},
+    verbose: () => {},
+  },
+  DiagLogLevel.ERROR,
+);
 
 /** A promise-chained mutex: enough for one process. */
 class Mutex {
@@ -90,5 +105,35 @@ const server = app.listen(port, '127.0.0.1', () => {
 
 process.on('SIGTERM', () => {
   server.close();
-  void bridge.shutdown().then(() => process.exit(0));
+  // The native transport waits between retries on unref'd timers: without this the process would end
+  // (exit 0) in such a wait, before shutdown says whether the events went out.
+  setInterval(() => {}, 1_000);
+  void bridge.shutdown().then(
+    () => exitReporting(),
+    (err: unknown) => exitReporting(err instanceof Error ? err.message : String(err)),
+  );
 });
+
+/** The global error handler logs an exception as its JSON: keep its message. */
+function errorText(logged: string): string {
+  try {
+    const parsed = JSON.parse(logged) as { message?: unknown };
+    return typeof parsed.message === 'string' ? parsed.message : logged;
+  } catch {
+    return logged;
+  }
+}
+
+/** Exits 0 when every event reached the collector; otherwise says why on stderr and exits 3. */
+function exitReporting(shutdownError?: string): never {
+  if (shutdownError !== undefined) undelivered.push(shutdownError);
+  // The native transport keeps what it could not send, and counts what its full buffer dropped.
+  const { buffered, dropped } = bridge.stats();
+  if (buffered > 0) undelivered.push(`${buffered} events still unsent at shutdown`);
+  if (dropped > 0) undelivered.push(`${dropped} events dropped while the buffer was full`);
+  if (undelivered.length === 0) process.exit(0);
+  const { transport, collectorUrl, grpcUrl } = bridge.options;
+  const target = transport === 'otlp-grpc' ? grpcUrl : collectorUrl;
+  process.stderr.write(`telemetry to ${target} (${transport}) not delivered: ${undelivered[0]}\n`);
+  process.exit(3);
+}
