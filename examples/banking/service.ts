@@ -105,9 +105,6 @@ const server = app.listen(port, '127.0.0.1', () => {
 
 process.on('SIGTERM', () => {
   server.close();
-  // The native transport waits between retries on unref'd timers: without this the process would end
-  // (exit 0) in such a wait, before shutdown says whether the events went out.
-  setInterval(() => {}, 1_000);
   void bridge.shutdown().then(
     () => exitReporting(),
     (err: unknown) => exitReporting(err instanceof Error ? err.message : String(err)),

@@ -1,5 +1,7 @@
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WireEvent } from './native-event.js';
 import { NativeTransport } from './native-transport.js';
@@ -89,6 +91,42 @@ describe('NativeTransport', () => {
     } finally {
       silent.closeAllConnections();
       silent.close();
+    }
+  });
+
+  it('keeps the process alive while shutdown waits to resend, so nothing is lost at exit', async () => {
+    // The first batch is refused (503): shutdown must wait out the backoff and resend, even when
+    // nothing else keeps the process alive (the flush timer deliberately does not).
+    let requests = 0;
+    let received = 0;
+    const flaky = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        if (requests++ === 0) return void res.writeHead(503).end();
+        received += (JSON.parse(Buffer.concat(chunks).toString()) as { events: unknown[] }).events
+          .length;
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"success":true}');
+      });
+    });
+    await new Promise<void>((resolve) => flaky.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(flaky.address() as AddressInfo).port}`;
+      const script = fileURLToPath(new URL('./testing/shutdown-only-process.ts', import.meta.url));
+      const child = spawn(process.execPath, ['--import', 'tsx', script, url], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      let stdout = '';
+      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      expect({ code, sent: stdout.trim(), requests, received }).toEqual({
+        code: 0,
+        sent: '3',
+        requests: 2,
+        received: 3,
+      });
+    } finally {
+      flaky.close();
     }
   });
 

@@ -68,7 +68,12 @@ export class NativeTransport {
       while (this.buffer.length > 0 && Date.now() < deadline) {
         this.retryAt = Math.min(this.retryAt, Date.now() + Math.max(0, deadline - Date.now()));
         await this.flush();
-        if (this.buffer.length > 0) await sleep(Math.min(100, Math.max(0, deadline - Date.now())));
+        // A timer that keeps the process alive: a caller awaiting shutdown may have nothing else
+        // left, and Node would exit mid-wait with the events unsent.
+        if (this.buffer.length > 0)
+          await new Promise((r) =>
+            setTimeout(r, Math.min(100, Math.max(0, deadline - Date.now()))),
+          );
       }
     } finally {
       clearTimeout(cut);
@@ -136,8 +141,4 @@ export class NativeTransport {
       );
     }
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms).unref());
 }
