@@ -1,8 +1,7 @@
 import { connect } from 'amqplib';
 import type { Channel, ChannelModel, ConfirmChannel } from 'amqplib';
 import type { Logger } from 'pino';
-import { ConfigError } from '../../errors/raceway-error.js';
-import { maskUrl } from '../../config/describe-config.js';
+import { LinkReconnect, unreachableBroker } from './link-reconnect.js';
 
 export interface AmqpLinkOptions<C extends Channel> {
   url: string;
@@ -24,11 +23,19 @@ export interface AmqpLinkOptions<C extends Channel> {
 export class AmqpLink<C extends Channel> {
   private connection: ChannelModel | undefined;
   private current: C | undefined;
-  private timer: NodeJS.Timeout | undefined;
   private closed = false;
   private lastError: string | undefined;
+  private readonly reconnection: LinkReconnect;
 
-  constructor(private readonly options: AmqpLinkOptions<C>) {}
+  constructor(private readonly options: AmqpLinkOptions<C>) {
+    this.reconnection = new LinkReconnect({
+      open: () => this.open(),
+      closed: () => this.closed,
+      failed: (reason) => (this.lastError = reason),
+      logger: this.options.logger,
+      delayMs: this.options.reconnectMs,
+    });
+  }
 
   get channel(): C | undefined {
     return this.current;
@@ -42,20 +49,14 @@ export class AmqpLink<C extends Channel> {
     try {
       await this.open();
     } catch (err) {
-      const reason = err instanceof Error ? err.message : String(err);
-      throw new ConfigError(
-        'queue-url',
-        `cannot reach the message broker at ${maskUrl(this.options.url)}: ${reason}`,
-        { cause: err },
-      );
+      throw unreachableBroker(this.options.url, err);
     }
   }
 
   /** Closes the channel and connection and stops reconnecting. Idempotent. */
   async shutdown(): Promise<void> {
     this.closed = true;
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
+    this.reconnection.cancel();
     const connection = this.connection;
     this.connection = undefined;
     this.current = undefined;
@@ -91,22 +92,7 @@ export class AmqpLink<C extends Channel> {
     this.current = undefined;
     this.lastError ??= 'connection to the broker closed';
     this.options.logger.warn({ error: this.lastError }, 'message broker connection lost');
-    this.reconnect();
-  }
-
-  private reconnect(): void {
-    if (this.closed || this.timer !== undefined) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.open().then(
-        () => this.options.logger.info('message broker connection restored'),
-        (err: unknown) => {
-          this.lastError = err instanceof Error ? err.message : String(err);
-          this.reconnect();
-        },
-      );
-    }, this.options.reconnectMs ?? 1000);
-    this.timer.unref();
+    this.reconnection.schedule();
   }
 }
 

@@ -2,7 +2,7 @@ import { connect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
 import { ConfigError } from '../../errors/raceway-error.js';
-import { maskUrl } from '../../config/describe-config.js';
+import { LinkReconnect, unreachableBroker } from './link-reconnect.js';
 import { natsServer } from './nats-url.js';
 
 export interface NatsLinkOptions {
@@ -27,11 +27,19 @@ export class NatsLink {
   private up = false;
   private closed = false;
   private lastError: string | undefined;
+  private readonly reconnection: LinkReconnect;
   private setupDue = false;
   private settingUp: Promise<void> | undefined;
-  private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly options: NatsLinkOptions) {}
+  constructor(private readonly options: NatsLinkOptions) {
+    this.reconnection = new LinkReconnect({
+      open: () => this.open(),
+      closed: () => this.closed,
+      failed: (reason) => (this.lastError = reason),
+      logger: this.options.logger,
+      delayMs: this.options.reconnectMs,
+    });
+  }
 
   /** The connection while it is up. */
   get connection(): NatsConnection | undefined {
@@ -47,12 +55,7 @@ export class NatsLink {
       await this.open();
     } catch (err) {
       if (err instanceof ConfigError) throw err;
-      const reason = err instanceof Error ? err.message : String(err);
-      throw new ConfigError(
-        'queue-url',
-        `cannot reach the message broker at ${maskUrl(this.options.url)}: ${reason}`,
-        { cause: err },
-      );
+      throw unreachableBroker(this.options.url, err);
     }
   }
 
@@ -81,8 +84,7 @@ export class NatsLink {
   /** Sends what is buffered (acknowledgements), closes and stops reconnecting. Idempotent. */
   async shutdown(): Promise<void> {
     this.closed = true;
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
+    this.reconnection.cancel();
     const connection = this.current;
     this.current = undefined;
     this.up = false;
@@ -143,21 +145,6 @@ export class NatsLink {
     if (this.closed) return;
     this.lastError = err instanceof Error ? err.message : 'connection to the broker closed';
     this.options.logger.warn({ error: this.lastError }, 'message broker connection lost');
-    this.reconnect();
-  }
-
-  private reconnect(): void {
-    if (this.closed || this.timer !== undefined) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.open().then(
-        () => this.options.logger.info('message broker connection restored'),
-        (err: unknown) => {
-          this.lastError = err instanceof Error ? err.message : String(err);
-          this.reconnect();
-        },
-      );
-    }, this.options.reconnectMs ?? 1000);
-    this.timer.unref();
+    this.reconnection.schedule();
   }
 }
