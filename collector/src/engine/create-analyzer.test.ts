@@ -213,6 +213,41 @@ describe('ingest', () => {
     );
   });
 
+  it('announces a group found by a query and grown at the next ingest once, with its latest count', () => {
+    const analyzer = createAnalyzer(options);
+    const chain = (from: number, count: number) =>
+      Array.from({ length: count }, (_, k) =>
+        ev({
+          name: `grow-${from + k}`,
+          trace: 'grow',
+          thread: 'main',
+          at: (from + k) * 0.01,
+          kind: call(`s${from + k}`),
+        }),
+      );
+    const write = (thread: string, at: number, line: number) =>
+      ev({
+        name: `grow-write-${thread}`,
+        trace: 'grow',
+        thread: `worker-${thread}`,
+        at,
+        kind: access('counter', 'Write', `grow.ts:${line}`, 1, 0),
+      });
+    analyzer.ingest(storedEvents(chain(0, EAGER_ANALYSIS_MAX_EVENTS + 10)));
+    analyzer.ingest(storedEvents([write('a', 30, 1), write('b', 31, 2)], 5_000));
+    expect(analyzer.traceRaces(id('grow')).potential_races).toBe(1);
+    // Doubles the trace (analysed at this ingest), and c races with a and with b.
+    const next = analyzer.ingest(
+      storedEvents([...chain(2_000, EAGER_ANALYSIS_MAX_EVENTS + 20), write('c', 32, 2)], 6_000),
+    );
+    expect(
+      next.races
+        .filter((r) => r.trace_id === id('grow'))
+        .map((r) => r.count)
+        .sort(),
+    ).toEqual([1, 2]);
+  });
+
   it('does not announce what a query found in a trace forgotten before the next ingest', () => {
     const analyzer = createAnalyzer(options);
     const chain = Array.from({ length: EAGER_ANALYSIS_MAX_EVENTS + 10 }, (_, k) =>

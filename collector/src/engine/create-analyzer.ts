@@ -38,6 +38,9 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
   // that trigger its analysis at ingest): the memo moves on, so it would never be announced; it joins
   // the next ingest update instead.
   let deferred: Pick<AnalysisUpdate, 'races' | 'globalRaces'> = { races: [], globalRaces: [] };
+  // The deferred race announcements by trace and group: a group that grows again at the next ingest
+  // updates its deferred entry instead of being announced twice in one update.
+  let deferredGroups = new Map<string, AnalysisUpdate['races'][number]>();
   let sweep: { version: number; limit: number; result: GlobalSweep } | undefined;
 
   // The memo of a trace is its race groups' counts (only when it has races), to announce growth.
@@ -55,13 +58,21 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
     const announce = pending ?? deferred;
     const before = previousMemo as Map<string, number> | undefined;
     for (const group of next.races.groups) {
-      if (group.count > (before?.get(groupKey(group)) ?? 0))
-        announce.races.push({
-          trace_id: next.traceId,
-          variable: group.variable,
-          severity: group.severity,
-          count: group.count,
-        });
+      const key = groupKey(group);
+      if (group.count <= (before?.get(key) ?? 0)) continue;
+      const earlier = deferredGroups.get(`${next.traceId}\u0000${key}`);
+      if (earlier) {
+        earlier.count = group.count;
+        continue;
+      }
+      const race = {
+        trace_id: next.traceId,
+        variable: group.variable,
+        severity: group.severity,
+        count: group.count,
+      };
+      announce.races.push(race);
+      if (!pending) deferredGroups.set(`${next.traceId}\u0000${key}`, race);
     }
     for (const race of newGlobal) {
       announce.globalRaces.push({
@@ -101,6 +112,7 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
           update.traces.push({ trace_id: t.traceId, created: t.created, event_count: t.size });
       } finally {
         pending = undefined;
+        deferredGroups = new Map();
       }
       for (const event of fresh) {
         touching.add(event);
@@ -121,6 +133,8 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
     forget(traceIds) {
       if (deferred.races.length + deferred.globalRaces.length > 0) {
         const gone = new Set(traceIds);
+        for (const [key, race] of deferredGroups)
+          if (gone.has(race.trace_id)) deferredGroups.delete(key);
         deferred = {
           races: deferred.races.filter((r) => !gone.has(r.trace_id)),
           globalRaces: deferred.globalRaces.filter(
