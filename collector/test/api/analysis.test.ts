@@ -84,7 +84,15 @@ describe('cross-trace routes', () => {
   it('answers 404 naming a service no event in memory carries', async () => {
     const { status, body } = await getJson(h.url, '/api/services/nobody/performance');
     expect(status).toBe(404);
-    expect(body).toEqual({ success: false, data: null, error: 'Service not found: nobody' });
+    expect(body).toEqual({ success: false, data: null, error: 'Service not found: "nobody"' });
+  });
+
+  it('quotes the service name it did not find, control characters escaped', async () => {
+    const { body } = await getJson(
+      h.url,
+      `/api/services/${encodeURIComponent('a\nb')}/performance`,
+    );
+    expect(body).toMatchObject({ error: 'Service not found: "a\\nb"' });
   });
 
   it.each([

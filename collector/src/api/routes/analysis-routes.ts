@@ -3,6 +3,7 @@ import { NotFoundError } from '../../errors/raceway-error.js';
 import { ok } from '../envelope.js';
 import type { HttpAppDeps } from '../http-app-deps.js';
 import { pageParams, totalPages } from '../query/page-params.js';
+import { quotedValue } from '../query/quoted-value.js';
 import { queryInteger } from '../query/query-values.js';
 import type {
   EdgesList,
@@ -53,7 +54,7 @@ export function analysisRoutes(router: Router, deps: HttpAppDeps): void {
   router.get('/api/services/:service_name/performance', (ctx) => {
     const service = ctx.params['service_name'] ?? '';
     const report = analyzer.servicePerformance(service);
-    if (!report) throw new NotFoundError(`Service not found: ${service}`);
+    if (!report) throw new NotFoundError(`Service not found: ${quotedValue(service)}`);
     ctx.body = ok<ServicePerformanceResponse>(report);
   });
 
