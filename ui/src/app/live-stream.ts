@@ -25,9 +25,79 @@ function traceIdOf(data: string): string | undefined {
   }
 }
 
+/** Cross-trace views (insights, services) are computed over everything the collector holds. */
+export const SYSTEM_REFRESH_MS = 5000;
+/** Trace lists and open traces: one refetch per burst of ingest. */
+export const TRACE_REFRESH_MS = 500;
+
+export interface PendingRefresh {
+  list: boolean;
+  system: boolean;
+  traces: string[];
+}
+
 /**
- * Keeps the dashboard live: each stream message marks the matching cached queries stale, and TanStack
- * Query refetches what is on screen. Invalidations are coalesced (one refetch per burst of ingest).
+ * Coalesces stream messages into invalidations: lists and traces at most every
+ * {@link TRACE_REFRESH_MS}, the cross-trace views at most every {@link SYSTEM_REFRESH_MS}. Those views
+ * cost the collector work in proportion to all it holds (a global sweep, every event of a service), so
+ * refetching them twice a second under steady ingest would keep a core busy for one open tab.
+ */
+export class LiveRefresh {
+  private readonly traces = new Set<string>();
+  private list = false;
+  private system = false;
+  private lastSystemMs = -Infinity;
+  private traceTimer: ReturnType<typeof setTimeout> | undefined;
+  private systemTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly apply: (refresh: PendingRefresh) => void,
+    private readonly now: () => number = () => Date.now(),
+  ) {}
+
+  /** A stream message of `kind`, about `traceId` when it names one. */
+  note(kind: string, traceId: string | undefined): void {
+    if (traceId) this.traces.add(traceId);
+    if (kind === 'trace' || kind === 'race') this.list = true;
+    this.system = true;
+    this.traceTimer ??= setTimeout(() => {
+      this.traceTimer = undefined;
+      this.flush();
+    }, TRACE_REFRESH_MS);
+  }
+
+  stop(): void {
+    clearTimeout(this.traceTimer);
+    clearTimeout(this.systemTimer);
+    this.traceTimer = this.systemTimer = undefined;
+  }
+
+  private flush(): void {
+    const now = this.now();
+    const system = this.system && now - this.lastSystemMs >= SYSTEM_REFRESH_MS;
+    if (system) {
+      this.system = false;
+      this.lastSystemMs = now;
+    }
+    const refresh = { list: this.list, system, traces: [...this.traces] };
+    this.list = false;
+    this.traces.clear();
+    if (refresh.list || refresh.system || refresh.traces.length > 0) this.apply(refresh);
+    // Cross-trace views still owe a refresh: come back when their interval has passed.
+    if (this.system)
+      this.systemTimer ??= setTimeout(
+        () => {
+          this.systemTimer = undefined;
+          this.flush();
+        },
+        this.lastSystemMs + SYSTEM_REFRESH_MS - now,
+      );
+  }
+}
+
+/**
+ * Keeps the dashboard live: stream messages mark the matching cached queries stale (see
+ * {@link LiveRefresh} for how often), and TanStack Query refetches what is on screen.
  */
 export function useLiveStream(apiKeyVersion: number): StreamActivity {
   const client = useQueryClient();
@@ -36,30 +106,15 @@ export function useLiveStream(apiKeyVersion: number): StreamActivity {
     if (typeof EventSource === 'undefined') return undefined;
     let source: EventSource | null = null;
     let retry: ReturnType<typeof setTimeout> | undefined;
-    let flush: ReturnType<typeof setTimeout> | undefined;
-    const pendingTraces = new Set<string>();
-    let pendingList = false;
-    let pendingSystem = false;
     let closed = false;
-
-    const scheduleFlush = () => {
-      flush ??= setTimeout(() => {
-        flush = undefined;
-        if (pendingList) void client.invalidateQueries({ queryKey: keys.traces });
-        if (pendingSystem) void client.invalidateQueries({ queryKey: keys.system });
-        for (const id of pendingTraces) void client.invalidateQueries({ queryKey: keys.trace(id) });
-        pendingTraces.clear();
-        pendingList = false;
-        pendingSystem = false;
-      }, 500);
-    };
+    const refresh = new LiveRefresh(({ list, system, traces }) => {
+      if (list) void client.invalidateQueries({ queryKey: keys.traces });
+      if (system) void client.invalidateQueries({ queryKey: keys.system });
+      for (const id of traces) void client.invalidateQueries({ queryKey: keys.trace(id) });
+    });
     const onMessage = (kind: string) => (message: MessageEvent<string>) => {
       setActivity((a) => ({ ...a, received: a.received + 1 }));
-      const traceId = traceIdOf(message.data);
-      if (traceId) pendingTraces.add(traceId);
-      if (kind === 'trace' || kind === 'race') pendingList = true;
-      pendingSystem = true;
-      scheduleFlush();
+      refresh.note(kind, traceIdOf(message.data));
     };
     const connect = () => {
       setActivity((a) => ({ ...a, status: 'connecting' }));
@@ -82,7 +137,7 @@ export function useLiveStream(apiKeyVersion: number): StreamActivity {
       closed = true;
       source?.close();
       clearTimeout(retry);
-      clearTimeout(flush);
+      refresh.stop();
     };
   }, [client, apiKeyVersion]);
   return activity;
