@@ -33,6 +33,32 @@ describe.skipIf(unreachable !== undefined)('queue mode on NATS JetStream', () =>
     return name;
   }
 
+  /** A replica's consuming side on `name`: a pipeline into `store`, with `loops` pull loops. */
+  async function consumeInto(
+    name: string,
+    store: GatedStore,
+    analyzer = new RecordingAnalyzer(),
+    loops = 1,
+  ): Promise<{ consumer: BrokerConsumer; stop: () => Promise<void> }> {
+    const pipeline = smallPipeline(store, analyzer);
+    await pipeline.start();
+    const consumer = new BrokerConsumer({
+      sinkFor: (receiver) => pipeline.sinkFor(receiver),
+      logger: silent,
+      retryDelayMs: 10,
+    });
+    const source = nats.source(name, consumer, loops);
+    await source.start();
+    return {
+      consumer,
+      stop: async () => {
+        await consumer.shutdown();
+        await source.shutdown();
+        await pipeline.shutdown();
+      },
+    };
+  }
+
   it('stores a re-sent batch once in the stream (deduplicated by its message id)', async () => {
     const name = subject('dedup');
     const publisher = nats.publisher(name);
@@ -59,23 +85,12 @@ describe.skipIf(unreachable !== undefined)('queue mode on NATS JetStream', () =>
     await sink.sinkFor('native').submit(events);
     expect(await nats.held(name)).toBeGreaterThan(1);
     const store = new GatedStore({ clock: systemClock });
-    const analyzer = new RecordingAnalyzer();
-    const pipeline = smallPipeline(store, analyzer);
-    await pipeline.start();
-    const consumer = new BrokerConsumer({
-      sinkFor: (receiver) => pipeline.sinkFor(receiver),
-      logger: silent,
-      retryDelayMs: 10,
-    });
-    const source = nats.source(name, consumer, 2);
-    await source.start();
+    const replica = await consumeInto(name, store, new RecordingAnalyzer(), 2);
     await vi.waitFor(async () => expect((await store.stats()).events).toBe(10_000), {
       timeout: 20_000,
       interval: 50,
     });
-    await consumer.shutdown();
-    await source.shutdown();
-    await pipeline.shutdown();
+    await replica.stop();
     await publisher.shutdown();
   });
 
@@ -144,16 +159,8 @@ describe.skipIf(unreachable !== undefined)('queue mode on NATS JetStream', () =>
     const store = new GatedStore({ clock: systemClock });
     store.hold();
     const analyzer = new RecordingAnalyzer();
-    const pipeline = smallPipeline(store, analyzer);
-    await pipeline.start();
-    const consumer = new BrokerConsumer({
-      sinkFor: (receiver) => pipeline.sinkFor(receiver),
-      logger: silent,
-      retryDelayMs: 10,
-    });
     // Two pull loops: one holds the batch, the other would take it again if the broker let it go.
-    const source = nats.source(name, consumer, 2);
-    await source.start();
+    const { consumer, stop } = await consumeInto(name, store, analyzer, 2);
     await sink.sinkFor('native').submit(realisticBatch({ events: 20 }));
     // Held for three ack waits (1 s each in these tests): without progress reports it would come back.
     await new Promise((resolve) => setTimeout(resolve, 3_000));
@@ -168,9 +175,7 @@ describe.skipIf(unreachable !== undefined)('queue mode on NATS JetStream', () =>
     });
     expect(consumer.redelivered).toBe(0);
     expect(analyzer.ingested).toHaveLength(20);
-    await consumer.shutdown();
-    await source.shutdown();
-    await pipeline.shutdown();
+    await stop();
     await publisher.shutdown();
   });
 
@@ -180,15 +185,7 @@ describe.skipIf(unreachable !== undefined)('queue mode on NATS JetStream', () =>
     await publisher.start();
     const sink = new BrokeredSink({ publisher, maxMessageEvents: 100, retryAfterMs: 10 });
     const store = new GatedStore({ clock: systemClock });
-    const pipeline = smallPipeline(store, new RecordingAnalyzer());
-    await pipeline.start();
-    const consumer = new BrokerConsumer({
-      sinkFor: (receiver) => pipeline.sinkFor(receiver),
-      logger: silent,
-      retryDelayMs: 10,
-    });
-    const source = nats.source(name, consumer, 1);
-    await source.start();
+    const replica = await consumeInto(name, store);
     await nats.remove([name]); // an operator deletes the stream (and so its consumer)
     const events = realisticBatch({ events: 25 });
     // The sender retries what was refused (503) until it is accepted.
@@ -200,9 +197,7 @@ describe.skipIf(unreachable !== undefined)('queue mode on NATS JetStream', () =>
       timeout: 15_000,
       interval: 50,
     });
-    await consumer.shutdown();
-    await source.shutdown();
-    await pipeline.shutdown();
+    await replica.stop();
     await publisher.shutdown();
   });
 
