@@ -2,6 +2,7 @@ import type { LockSet } from '../../causality/lock-set.js';
 import type { TraceCausality } from '../../causality/trace-causality.js';
 import type { AccessType } from '../../model/event.js';
 import type { StoredEvent } from '../../model/stored-event.js';
+import { AccessClasses } from '../races/access-classes.js';
 import { conflicts } from '../races/access-kind.js';
 import { upperBound } from '../races/upper-bound.js';
 
@@ -59,11 +60,21 @@ export function racePartnersOf(
   /** Only this variable's accesses (a trail of one variable need not pay for the others). */
   only?: string,
 ): RacePartners {
-  const variables = new Map<string, { list: AccessClass[]; byKey: Map<string, AccessClass> }>();
+  const classes = new AccessClasses<AccessClass>();
   const listed = new Map<number, number[]>();
   const counts = new Map<number, number>();
   const listOf = (i: number): number[] => listed.get(i)!;
 
+  const newClass = (locks: LockSet, type: AccessType, location: string): AccessClass => ({
+    locks,
+    type,
+    location,
+    total: 0,
+    runs: [],
+    byCtx: new Map(),
+    live: [],
+    hits: 0,
+  });
   for (const i of causality.order) {
     const event = events[i]!;
     if (!('StateChange' in event.kind)) continue;
@@ -72,20 +83,12 @@ export function racePartnersOf(
     const ctx = causality.ctxOf[i]!;
     const locks = causality.locks[i]!;
     const clock = causality.foreignClock(i);
-    let state = variables.get(variable);
-    if (!state) variables.set(variable, (state = { list: [], byKey: new Map() }));
-    const key = `${locks.key}\u0000${type}\u0000${location}`;
-    let own = state.byKey.get(key);
-    if (!own) {
-      own = { locks, type, location, total: 0, runs: [], byCtx: new Map(), live: [], hits: 0 };
-      state.byKey.set(key, own);
-      state.list.push(own);
-    }
+    const { list, own } = classes.of(variable, locks, type, location, newClass);
     const mine: number[] = [];
     listed.set(i, mine);
     let earlier = 0;
 
-    for (const cls of state.list) {
+    for (const cls of list) {
       if (!conflicts(cls.type, type) || cls.locks.excludes(locks)) continue;
       // Earlier accesses of the class racing with i: all but its own context's and the HB prefixes.
       let count = cls.total - (cls.byCtx.get(ctx)?.positions.length ?? 0);
@@ -150,15 +153,14 @@ export function racePartnersOf(
     own.total += 1;
   }
 
-  for (const { list } of variables.values())
-    for (const cls of list)
-      for (const run of cls.runs) {
-        let taken = 0;
-        run.events.forEach((i, j) => {
-          taken += run.diff[j]!;
-          counts.set(i, counts.get(i)! + cls.hits - run.base[j]! + taken);
-        });
-      }
+  for (const cls of classes.all())
+    for (const run of cls.runs) {
+      let taken = 0;
+      run.events.forEach((i, j) => {
+        taken += run.diff[j]!;
+        counts.set(i, counts.get(i)! + cls.hits - run.base[j]! + taken);
+      });
+    }
   const rank = new Int32Array(events.length);
   causality.order.forEach((i, k) => (rank[i] = k));
   for (const list of listed.values()) list.sort((a, b) => rank[a]! - rank[b]!);

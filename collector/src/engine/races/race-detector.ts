@@ -3,6 +3,7 @@ import type { LockSet } from '../../causality/lock-set.js';
 import type { AccessType } from '../../model/event.js';
 import type { StoredEvent } from '../../model/stored-event.js';
 import type { RaceSeverity } from '../results.js';
+import { AccessClasses } from './access-classes.js';
 import { conflicts, raceSeverity } from './access-kind.js';
 import { upperBound } from './upper-bound.js';
 
@@ -62,11 +63,19 @@ export function detectRaces(
   events: readonly StoredEvent[],
   causality: TraceCausality,
 ): DetectedRaces {
-  const variables = new Map<string, { list: AccessClass[]; byKey: Map<string, AccessClass> }>();
+  const classes = new AccessClasses<AccessClass>();
   const groups = new Map<string, DetectedRaceGroup>();
   const racesEarlier = new Uint8Array(events.length);
   let total = 0;
 
+  const newClass = (locks: LockSet, type: AccessType, location: string): AccessClass => ({
+    locks,
+    type,
+    location,
+    total: 0,
+    byContext: new Map(),
+    groups: new Map(),
+  });
   for (const i of causality.order) {
     const event = events[i]!;
     if (!('StateChange' in event.kind)) continue;
@@ -74,17 +83,9 @@ export function detectRaces(
     const ctx = causality.ctxOf[i]!;
     const locks = causality.locks[i]!;
     const clock = causality.foreignClock(i);
-    let state = variables.get(variable);
-    if (!state) variables.set(variable, (state = { list: [], byKey: new Map() }));
-    const key = `${locks.key}\u0000${type}\u0000${location}`;
-    let own = state.byKey.get(key);
-    if (!own) {
-      own = { locks, type, location, total: 0, byContext: new Map(), groups: new Map() };
-      state.byKey.set(key, own);
-      state.list.push(own);
-    }
+    const { list, own } = classes.of(variable, locks, type, location, newClass);
 
-    for (const cls of state.list) {
+    for (const cls of list) {
       if (!conflicts(cls.type, type) || cls.locks.excludes(locks)) continue;
       let count = cls.total - (cls.byContext.get(ctx)?.positions.length ?? 0);
       for (let k = 0; k < clock.keys.length && count > 0; k++) {
