@@ -3,8 +3,9 @@ import type { AccessType } from '../../model/event.js';
 
 /**
  * The access classes of each variable, one per (lock set, access type, location) as DESIGN "Analyses"
- * asks: kept in creation order (the order races are reported in) and found by their key. The race
- * detector and the partner search keep different things per class, so the class itself is `make`'s.
+ * asks: kept in creation order (the order races are reported in) and found by their key; what a class
+ * holds is its user's (`make`). The partner search walks them class by class, so its cost grows with
+ * the lock sets of a variable (the race detector counts per site instead, see race-detector.ts).
  */
 export class AccessClasses<C> {
   private readonly variables = new Map<string, { list: C[]; byKey: Map<string, C> }>();
