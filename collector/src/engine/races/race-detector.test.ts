@@ -7,11 +7,11 @@ import { access, fixtureEvent as ev, lock, storedEvents } from '../fixtures/fixt
 import { randomTrace } from '../fixtures/random-trace.js';
 import { detectRaces } from './race-detector.js';
 
-function detect(wire: readonly RacewayEvent[]) {
+function detect(wire: readonly RacewayEvent[], classScanMax?: number) {
   const events = storedEvents(wire);
   const causality = traceCausality(events, new Map(events.map((e, i) => [e.id, i])), 1000);
   return {
-    races: detectRaces(events, causality),
+    races: detectRaces(events, causality, classScanMax),
     oracle: allPairsRaces(events, causality),
     causality,
   };
@@ -139,9 +139,12 @@ describe('detectRaces', () => {
               ),
             ),
           ];
-          const { races, oracle } = detect(wire);
-          expect(new Map(races.groups.map((g) => [keyOf(g), g.count]))).toEqual(oracle.groups);
-          expect(races.total).toBe(oracle.total);
+          // Class by class (a few lock sets per site) and by lock-combination tallies (forced).
+          for (const classScanMax of [undefined, 0]) {
+            const { races, oracle } = detect(wire, classScanMax);
+            expect(new Map(races.groups.map((g) => [keyOf(g), g.count]))).toEqual(oracle.groups);
+            expect(races.total).toBe(oracle.total);
+          }
         },
       ),
       { numRuns: 500 },
@@ -187,8 +190,8 @@ describe('detectRaces', () => {
 
   it('finds exactly the race groups of the all-pairs oracle on 1 000 random traces', () => {
     fc.assert(
-      fc.property(randomTrace(), (wire) => {
-        const { races, oracle, causality } = detect(wire);
+      fc.property(randomTrace(), fc.constantFrom(undefined, 0), (wire, classScanMax) => {
+        const { races, oracle, causality } = detect(wire, classScanMax);
         const groups = new Map(races.groups.map((g) => [keyOf(g), g.count]));
         expect(groups).toEqual(oracle.groups);
         expect(races.total).toBe(oracle.total);

@@ -41,6 +41,7 @@ interface AccessClass {
   locks: LockSet;
   type: AccessType;
   location: string;
+  site: Site;
   /** Accesses seen so far in all contexts. */
   total: number;
   /** Context → positions (ascending, program order) and event indices of its accesses. */
@@ -55,27 +56,28 @@ interface Tally {
 
 /**
  * The accesses of one variable with one access type and location, whatever their locks (a "site"):
- * the race groups are per pair of sites. Besides its classes (for examples) it tallies all its
- * accesses, and those holding each combination of locks, so that the accesses racing with a later one
- * are counted as "all unordered ones, less those a shared lock excludes" (inclusion–exclusion over the
- * later access's few locks) instead of class by class: a variable touched under many different lock
- * sets (a lock per worker) would otherwise cost classes × accesses.
+ * race groups are per pair of sites. Racing accesses are counted class by class while a site has a few
+ * lock sets; past {@link CLASS_SCAN_MAX} it also tallies its accesses, in all and per combination of
+ * held locks (a lock held at all, or held for writing), and counts the accesses racing with a later
+ * one as "all unordered ones, less those one of its locks excludes" (inclusion–exclusion over its few
+ * locks): a variable touched under a different lock by each worker would otherwise cost classes ×
+ * accesses.
  */
 interface Site {
   type: AccessType;
   location: string;
-  /** Its classes in creation order (examples come from them in this order), and by lock-set key. */
+  /** Its classes in creation order (examples come from them in this order). */
   classes: AccessClass[];
-  classByLocks: Map<string, AccessClass>;
-  all: Tally;
-  /** Requirement key (see `requirementKey`) → accesses meeting it. */
-  holding: Map<string, Tally>;
-  /** False once an access held more locks than inclusion–exclusion is worth: then class by class. */
-  tallied: boolean;
-  /** Race group of this site (as the later access) with each earlier site. */
-  groups: Map<Site, DetectedRaceGroup>;
+  /** All accesses, and per requirement key (see `requirementKey`) those meeting it, once built. */
+  tallies: { all: Tally; holding: Map<string, Tally> } | undefined;
+  /** An access held more locks than inclusion–exclusion is worth: class by class for good. */
+  untallied: boolean;
+  /** Race group of this site (as the later access) with each earlier site (made on the first race). */
+  groups: Map<Site, DetectedRaceGroup> | undefined;
 }
 
+/** Lock sets a site counts class by class before it tallies by lock combination. */
+const CLASS_SCAN_MAX = 16;
 /** Locks beyond which an access's lock combinations are not tallied (3^4 − 1 = 80 combinations). */
 const MAX_TALLIED_LOCKS = 4;
 
@@ -83,16 +85,18 @@ const MAX_TALLIED_LOCKS = 4;
  * Races in one trace: pairs of accesses to one variable from different contexts, at least one a write,
  * not both atomic, unordered by HB and with no lock excluding the other. Accesses are visited in a
  * linear extension of HB, so every pair is found once, when its later access b arrives. Inside a
- * context HB to b is downward closed, so the earlier accesses of a tally that race with b are its total
- * minus, for each context in b's sparse clock, those at or below b's entry for that context (a binary
- * search), minus b's own context. Per access the cost is O(sites · 2^|locks| · |clock| · log), never a
- * scan of earlier accesses, of every context or of every lock set.
+ * context HB to b is downward closed, so the earlier accesses of a class (or tally) that race with b
+ * are its total minus, for each context in b's sparse clock, those at or below b's entry for that
+ * context (a binary search), minus b's own context. Per access the cost is O(sites · min(classes,
+ * 2^|locks|) · |clock| · log), never a scan of earlier accesses or of every context.
  */
 export function detectRaces(
   events: readonly StoredEvent[],
   causality: TraceCausality,
+  /** Lock sets a site counts class by class (tests set 0 to check the tallies on every trace). */
+  classScanMax = CLASS_SCAN_MAX,
 ): DetectedRaces {
-  const variables = new Map<string, Map<string, Site>>();
+  const variables = new Map<string, { list: Site[]; classByKey: Map<string, AccessClass> }>();
   const groups = new Map<string, DetectedRaceGroup>();
   const racesEarlier = new Uint8Array(events.length);
   let total = 0;
@@ -104,56 +108,51 @@ export function detectRaces(
     const ctx = causality.ctxOf[i]!;
     const locks = causality.locks[i]!;
     const clock = causality.foreignClock(i);
-    /** Accesses of `tally` that b does not follow in HB, outside b's own context. */
-    const unordered = (tally: Tally): number => {
-      let count = tally.total - (tally.byContext.get(ctx)?.length ?? 0);
-      for (let k = 0; k < clock.keys.length && count > 0; k++) {
-        const positions = tally.byContext.get(clock.keys[k]!);
-        if (positions) count -= upperBound(positions, clock.values[k]!);
+    let state = variables.get(variable);
+    if (!state) variables.set(variable, (state = { list: [], classByKey: new Map() }));
+    // The access's class, and through it its site: one lookup per access on the usual path.
+    const classKey = `${locks.key}\u0000${type}\u0000${location}`;
+    let cls = state.classByKey.get(classKey);
+    if (!cls) {
+      // A new class, rarely: its site is found by a scan (a variable has a few sites).
+      let site = state.list.find((x) => x.type === type && x.location === location);
+      if (!site) {
+        site = {
+          type,
+          location,
+          classes: [],
+          tallies: undefined,
+          untallied: false,
+          groups: undefined,
+        };
+        state.list.push(site);
       }
-      return count;
-    };
-
-    let sites = variables.get(variable);
-    if (!sites) variables.set(variable, (sites = new Map<string, Site>()));
-    const siteKey = `${type}\u0000${location}`;
-    let own = sites.get(siteKey);
-    if (!own) {
-      own = {
-        type,
-        location,
-        classes: [],
-        classByLocks: new Map(),
-        all: newTally(),
-        holding: new Map(),
-        tallied: true,
-        groups: new Map(),
-      };
-      sites.set(siteKey, own);
+      cls = { locks, type, location, site, total: 0, byContext: new Map() };
+      site.classes.push(cls);
+      state.classByKey.set(classKey, cls);
     }
+    const own = cls.site;
 
-    for (const site of sites.values()) {
+    for (const site of state.list) {
       if (!conflicts(site.type, type)) continue;
       let count = 0;
-      if (site.tallied && locks.locks.length <= MAX_TALLIED_LOCKS) {
-        count = unordered(site.all);
+      if (site.tallies && locks.locks.length <= MAX_TALLIED_LOCKS) {
+        count = unordered(site.tallies.all.total, site.tallies.all.byContext, ctx, clock);
         // Inclusion–exclusion over b's locks: an earlier access is excluded when it holds one of
         // them in a mode that excludes b's (any mode against a write hold, a write hold against a read).
         if (count > 0)
           for (const [key, sign] of exclusionTerms(locks)) {
-            const holders = site.holding.get(key);
-            if (holders) count -= sign * unordered(holders);
+            const holders = site.tallies.holding.get(key);
+            if (holders) count -= sign * unordered(holders.total, holders.byContext, ctx, clock);
           }
       } else {
-        for (const cls of site.classes) {
-          if (cls.locks.excludes(locks)) continue;
-          count += unordered(classTally(cls));
-        }
+        for (const cls of site.classes)
+          if (!cls.locks.excludes(locks)) count += unorderedOfClass(cls, ctx, clock);
       }
       if (count === 0) continue;
       racesEarlier[i] = 1;
       total += count;
-      let group = own.groups.get(site);
+      let group = own.groups?.get(site);
       if (!group) {
         group = groupOf(
           groups,
@@ -161,7 +160,7 @@ export function detectRaces(
           { location: site.location, access_type: site.type },
           { location, access_type: type },
         );
-        own.groups.set(site, group);
+        (own.groups ??= new Map()).set(site, group);
       }
       group.count += count;
       for (const cls of site.classes) {
@@ -170,46 +169,91 @@ export function detectRaces(
       }
     }
 
-    let cls = own.classByLocks.get(locks.key);
-    if (!cls) {
-      cls = { locks, type, location, total: 0, byContext: new Map() };
-      own.classes.push(cls);
-      own.classByLocks.set(locks.key, cls);
-    }
+    const position = causality.pos[i]!;
     let mine = cls.byContext.get(ctx);
     if (!mine) cls.byContext.set(ctx, (mine = { positions: [], events: [] }));
-    const position = causality.pos[i]!;
     mine.positions.push(position);
     mine.events.push(i);
     cls.total += 1;
-    tally(own.all, ctx, position);
-    if (locks.locks.length > MAX_TALLIED_LOCKS) own.tallied = false;
-    else if (own.tallied)
+    if (locks.locks.length > MAX_TALLIED_LOCKS) {
+      own.untallied = true;
+      own.tallies = undefined;
+    } else if (own.tallies) {
+      addToTally(own.tallies.all, ctx, position);
       for (const key of requirementsMet(locks)) {
-        let holders = own.holding.get(key);
-        if (!holders) own.holding.set(key, (holders = newTally()));
-        tally(holders, ctx, position);
+        let holders = own.tallies.holding.get(key);
+        if (!holders) own.tallies.holding.set(key, (holders = newTally()));
+        addToTally(holders, ctx, position);
       }
+    } else if (!own.untallied && own.classes.length > classScanMax) own.tallies = talliesOf(own);
   }
   return { groups: [...groups.values()], total, racesEarlier };
+}
+
+/** Accesses of `total` (positions per context) that b does not follow in HB, outside b's context. */
+function unordered(
+  total: number,
+  byContext: ReadonlyMap<number, readonly number[]>,
+  ctx: number,
+  clock: { keys: ArrayLike<number>; values: ArrayLike<number> },
+): number {
+  let count = total - (byContext.get(ctx)?.length ?? 0);
+  for (let k = 0; k < clock.keys.length && count > 0; k++) {
+    const positions = byContext.get(clock.keys[k]!);
+    if (positions) count -= upperBound(positions, clock.values[k]!);
+  }
+  return count;
+}
+
+/** {@link unordered} for one class. */
+function unorderedOfClass(
+  cls: AccessClass,
+  ctx: number,
+  clock: { keys: ArrayLike<number>; values: ArrayLike<number> },
+): number {
+  let count = cls.total - (cls.byContext.get(ctx)?.positions.length ?? 0);
+  for (let k = 0; k < clock.keys.length && count > 0; k++) {
+    const mine = cls.byContext.get(clock.keys[k]!);
+    if (mine) count -= upperBound(mine.positions, clock.values[k]!);
+  }
+  return count;
+}
+
+function append(byContext: Map<number, number[]>, ctx: number, value: number): void {
+  const list = byContext.get(ctx);
+  if (list) list.push(value);
+  else byContext.set(ctx, [value]);
 }
 
 function newTally(): Tally {
   return { total: 0, byContext: new Map() };
 }
 
-function tally(t: Tally, ctx: number, position: number): void {
-  const positions = t.byContext.get(ctx);
-  if (positions) positions.push(position);
-  else t.byContext.set(ctx, [position]);
+function addToTally(t: Tally, ctx: number, position: number): void {
+  append(t.byContext, ctx, position);
   t.total += 1;
 }
 
-/** A class's accesses as a tally (class by class, for sites whose lock combinations are not tallied). */
-function classTally(cls: AccessClass): Tally {
-  const byContext = new Map<number, number[]>();
-  for (const [c, { positions }] of cls.byContext) byContext.set(c, positions);
-  return { total: cls.total, byContext };
+/** The tallies of a site that has just outgrown class-by-class counting, from its classes. */
+function talliesOf(site: Site): { all: Tally; holding: Map<string, Tally> } {
+  const all = newTally();
+  const holding = new Map<string, Tally>();
+  const merge = (t: Tally, cls: AccessClass): void => {
+    for (const [c, { positions }] of cls.byContext)
+      for (const p of positions) append(t.byContext, c, p);
+    t.total += cls.total;
+  };
+  for (const cls of site.classes) {
+    merge(all, cls);
+    for (const key of requirementsMet(cls.locks)) {
+      let holders = holding.get(key);
+      if (!holders) holding.set(key, (holders = newTally()));
+      merge(holders, cls);
+    }
+  }
+  for (const t of [all, ...holding.values()])
+    for (const positions of t.byContext.values()) positions.sort((a, b) => a - b);
+  return { all, holding };
 }
 
 /**
