@@ -1,7 +1,7 @@
 import { connect } from 'amqplib';
 import type { Channel, ChannelModel, ConfirmChannel } from 'amqplib';
 import type { Logger } from 'pino';
-import { LinkReconnect, unreachableBroker } from './link-reconnect.js';
+import { ReconnectingLink } from './reconnecting-link.js';
 
 export interface AmqpLinkOptions<C extends Channel> {
   url: string;
@@ -20,50 +20,28 @@ export interface AmqpLinkOptions<C extends Channel> {
  * lost connection is retried every `reconnectMs` while `channel` is undefined, so callers can refuse
  * work (503) instead of queueing it in memory.
  */
-export class AmqpLink<C extends Channel> {
+export class AmqpLink<C extends Channel> extends ReconnectingLink {
   private connection: ChannelModel | undefined;
   private current: C | undefined;
-  private closed = false;
-  private lastError: string | undefined;
-  private readonly reconnection: LinkReconnect;
 
   constructor(private readonly options: AmqpLinkOptions<C>) {
-    this.reconnection = new LinkReconnect({
-      open: () => this.open(),
-      closed: () => this.closed,
-      failed: (reason) => (this.lastError = reason),
-      logger: this.options.logger,
-      delayMs: this.options.reconnectMs,
-    });
+    super(options.url, options.logger, options.reconnectMs);
   }
 
   get channel(): C | undefined {
     return this.current;
   }
 
-  get error(): string | undefined {
-    return this.lastError;
-  }
-
-  async start(): Promise<void> {
-    try {
-      await this.open();
-    } catch (err) {
-      throw unreachableBroker(this.options.url, err);
-    }
-  }
-
   /** Closes the channel and connection and stops reconnecting. Idempotent. */
   async shutdown(): Promise<void> {
-    this.closed = true;
-    this.reconnection.cancel();
+    this.stopReconnecting();
     const connection = this.connection;
     this.connection = undefined;
     this.current = undefined;
     await connection?.close().catch(() => undefined);
   }
 
-  private async open(): Promise<void> {
+  protected async open(): Promise<void> {
     // Bounded, so a broker address that drops packets fails the boot instead of hanging it.
     const connection = await connect(this.options.url, { timeout: 10_000 });
     try {
@@ -92,7 +70,7 @@ export class AmqpLink<C extends Channel> {
     this.current = undefined;
     this.lastError ??= 'connection to the broker closed';
     this.options.logger.warn({ error: this.lastError }, 'message broker connection lost');
-    this.reconnection.schedule();
+    this.reconnect();
   }
 }
 

@@ -1,8 +1,7 @@
 import { connect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
-import { ConfigError } from '../../errors/raceway-error.js';
-import { LinkReconnect, unreachableBroker } from './link-reconnect.js';
+import { ReconnectingLink } from './reconnecting-link.js';
 import { natsServer } from './nats-url.js';
 
 export interface NatsLinkOptions {
@@ -22,41 +21,19 @@ export interface NatsLinkOptions {
  * the client reconnects on its own; `connection` is undefined while it is away, so callers refuse work
  * (503) instead of queueing it in memory. A connection the client gives up on is replaced.
  */
-export class NatsLink {
+export class NatsLink extends ReconnectingLink {
   private current: NatsConnection | undefined;
   private up = false;
-  private closed = false;
-  private lastError: string | undefined;
-  private readonly reconnection: LinkReconnect;
   private setupDue = false;
   private settingUp: Promise<void> | undefined;
 
   constructor(private readonly options: NatsLinkOptions) {
-    this.reconnection = new LinkReconnect({
-      open: () => this.open(),
-      closed: () => this.closed,
-      failed: (reason) => (this.lastError = reason),
-      logger: this.options.logger,
-      delayMs: this.options.reconnectMs,
-    });
+    super(options.url, options.logger, options.reconnectMs);
   }
 
   /** The connection while it is up. */
   get connection(): NatsConnection | undefined {
     return this.up ? this.current : undefined;
-  }
-
-  get error(): string | undefined {
-    return this.lastError;
-  }
-
-  async start(): Promise<void> {
-    try {
-      await this.open();
-    } catch (err) {
-      if (err instanceof ConfigError) throw err;
-      throw unreachableBroker(this.options.url, err);
-    }
   }
 
   /** Runs setup again before the next use (after a reconnection, or when the broker refused something). */
@@ -83,8 +60,7 @@ export class NatsLink {
 
   /** Sends what is buffered (acknowledgements), closes and stops reconnecting. Idempotent. */
   async shutdown(): Promise<void> {
-    this.closed = true;
-    this.reconnection.cancel();
+    this.stopReconnecting();
     const connection = this.current;
     this.current = undefined;
     this.up = false;
@@ -93,7 +69,7 @@ export class NatsLink {
     await connection.close().catch(() => undefined);
   }
 
-  private async open(): Promise<void> {
+  protected async open(): Promise<void> {
     const connection = await connect({
       ...natsServer(this.options.url),
       name: this.options.name,
@@ -145,6 +121,6 @@ export class NatsLink {
     if (this.closed) return;
     this.lastError = err instanceof Error ? err.message : 'connection to the broker closed';
     this.options.logger.warn({ error: this.lastError }, 'message broker connection lost');
-    this.reconnection.schedule();
+    this.reconnect();
   }
 }
